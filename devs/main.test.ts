@@ -1,0 +1,2 @@
+// One VM run for every on-VM suite: each import registers its tests.
+import "./core/position.test"
