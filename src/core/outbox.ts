@@ -1,0 +1,94 @@
+/**
+ * The firmware's packet budget in one place. DeviceScript lets a program send a burst of 5
+ * Jacdac packets, then one per 20 ms, for all roles together; whatever waits in the runtime's
+ * queue arrives late. So nothing writes a role directly: every motor command and every MIDI
+ * batch is put here, the latest motor duty replacing an unsent one, MIDI bytes appended to one
+ * batch, and a single writer takes the next packet in priority order:
+ *   1. a motor stop (an overdue stop is overshoot, and a hand must never be fought),
+ *   2. the MIDI batch (the DAW hears the hand within a control period),
+ *   3. other motor commands, round-robin so that eight motors share fairly.
+ */
+
+/** Largest MIDI batch in one packet: a Jacdac payload is at most 236 bytes. */
+export const MAX_MIDI_BATCH = 228
+
+export const PACKET_MOTOR = 1
+export const PACKET_MIDI = 2
+
+/** One packet for the writer: a motor duty, or a batch of MIDI bytes. */
+export interface Packet {
+    kind: number
+    motor: number
+    duty: number
+    bytes: number[]
+}
+
+export class Outbox {
+    /** Packets handed out so far, per kind (for the budget report). */
+    motorPackets = 0
+    midiPackets = 0
+    /** MIDI bytes dropped because a batch was full (should stay 0). */
+    midiOverflow = 0
+    private pending: number[]
+    private hasPending: boolean[]
+    private midi: number[] = []
+    private next = 0
+
+    constructor(motors: number) {
+        this.pending = []
+        this.hasPending = []
+        for (let i = 0; i < motors; i++) {
+            this.pending.push(0)
+            this.hasPending.push(false)
+        }
+    }
+
+    /** Queues a motor duty; an unsent duty for the same motor is replaced. */
+    setMotor(index: number, duty: number) {
+        this.pending[index] = duty
+        this.hasPending[index] = true
+    }
+
+    /** Appends one complete MIDI message to the batch; false when it does not fit (counted). */
+    addMidi(message: number[]): boolean {
+        if (this.midi.length + message.length > MAX_MIDI_BATCH) {
+            this.midiOverflow += message.length
+            return false
+        }
+        message.forEach(b => this.midi.push(b))
+        return true
+    }
+
+    /** True when a packet is waiting. */
+    waiting(): boolean {
+        return this.midi.length > 0 || this.hasPending.some(p => p)
+    }
+
+    /** Takes the next packet to send, or null. */
+    take(): Packet | null {
+        const n = this.pending.length
+        for (let k = 0; k < n; k++) {
+            if (this.hasPending[k] && this.pending[k] === 0) return this.motorPacket(k)
+        }
+        if (this.midi.length > 0) {
+            const bytes = this.midi
+            this.midi = []
+            this.midiPackets++
+            return { kind: PACKET_MIDI, motor: -1, duty: 0, bytes: bytes }
+        }
+        for (let k = 0; k < n; k++) {
+            const i = (this.next + k) % n
+            if (this.hasPending[i]) {
+                this.next = (i + 1) % n
+                return this.motorPacket(i)
+            }
+        }
+        return null
+    }
+
+    private motorPacket(i: number): Packet {
+        this.hasPending[i] = false
+        this.motorPackets++
+        return { kind: PACKET_MOTOR, motor: i, duty: this.pending[i], bytes: [] }
+    }
+}
