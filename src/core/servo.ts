@@ -1,37 +1,47 @@
 /**
  * Motor servo for one fader, designed for DeviceScript's packet budget (about 50 role packets/s
  * for the whole program): a textbook 1 kHz PID that writes the motor every tick cannot exist, so
- * a move is a short drive-then-stop profile that costs a handful of motor writes:
- *   drive (full duty) -> approach (reduced duty near the target) -> stop at a predicted point
- *   -> settle -> at most a few small corrections -> hold with the motor off.
- * The stop is predicted from the measured speed and a lead time (report interval, bus latency,
- * mechanical stop) that the servo learns from its own overshoot, so it tunes itself to the fader.
- * `update` returns a new duty only when the duty must change: every return is one packet.
+ * a move is a drive-then-stop profile that costs a handful of motor writes:
+ *   long move: full drive -> approach duty near the target -> stop at the predicted point
+ *   short move or correction: one timed pulse at the approach duty
+ *   then: settle, at most a few corrections, hold with the motor off (no buzzing, no hunting).
+ * Two things are learned from the fader itself, so it tunes itself to the mechanics:
+ * - the lead time between a stop command and the carriage at rest (bus latency + mechanics),
+ *   from how far it went after each stop at the steady approach speed;
+ * - the approach speed, from the distance each pulse covered. For a motor whose speed follows
+ *   its duty with a first-order lag, a pulse of length T moves it speed x T, whatever the lag,
+ *   and the start and stop commands share the same bus delay, so a timed pulse is precise.
+ * `update` returns a duty only when it must change: every return costs one packet.
  */
 
-/** Servo tuning; positions are 0..1 of travel, times in ms, duties -1..1. */
+/** Servo tuning; positions are 0..1 of travel, times in ms, duties -1..1, speeds in travel/s. */
 export interface ServoOptions {
     /** Duty far from the target. */
     driveDuty: number
-    /** Duty inside the approach zone: above the breakaway friction, slow enough to stop precisely. */
+    /** Duty near the target and for pulses: above breakaway friction, slow enough to stop precisely. */
     approachDuty: number
-    /** Distance from the target where the drive slows to the approach duty. */
+    /** Distance left after the predicted coast where the drive slows to the approach duty. */
     approachZone: number
     /** Error that starts a move: the dead zone that stops hunting. */
     startBand: number
-    /** Error accepted as arrived after settling. */
+    /** Error accepted as arrived once at rest. */
     stopBand: number
-    /** Initial lead time of the stop prediction. */
+    /** Initial stop lead time and its bounds. */
     leadMs: number
-    /** Bounds of the learned lead time. */
     minLeadMs: number
     maxLeadMs: number
-    /** Corrections after the first stop before giving up (and holding where it is). */
+    /** Initial approach speed guess and its bounds. */
+    approachSpeed: number
+    minApproachSpeed: number
+    maxApproachSpeed: number
+    /** Approach time at one duty before its measured speed counts as steady. */
+    steadyMs: number
+    /** Corrections after the first stop before giving up and holding where it is. */
     maxCorrections: number
     /** A driven motor that moves less than `stallDistance` within `stallMs` is switched off. */
     stallMs: number
     stallDistance: number
-    /** Speed below which the carriage counts as stopped (travel/s). */
+    /** Speed below which the carriage counts as at rest. */
     restSpeed: number
     /** Longest wait for the carriage to come to rest after a stop. */
     settleMs: number
@@ -39,22 +49,27 @@ export interface ServoOptions {
 
 export const SERVO_DEFAULTS: ServoOptions = {
     driveDuty: 1,
-    approachDuty: 0.5,
-    approachZone: 0.06,
+    approachDuty: 0.45,
+    approachZone: 0.04,
     startBand: 0.003,
-    stopBand: 0.004,
-    leadMs: 25,
-    minLeadMs: 2,
+    stopBand: 0.003,
+    leadMs: 30,
+    minLeadMs: 5,
     maxLeadMs: 120,
+    approachSpeed: 0.5,
+    minApproachSpeed: 0.05,
+    maxApproachSpeed: 3,
+    steadyMs: 40,
     maxCorrections: 3,
     stallMs: 400,
     stallDistance: 0.01,
-    restSpeed: 0.03,
-    settleMs: 250,
+    restSpeed: 0.02,
+    settleMs: 300,
 }
 
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
+export const SERVO_PULSE = "pulse"
 export const SERVO_SETTLING = "settling"
 export const SERVO_TOUCHED = "touched"
 export const SERVO_STALLED = "stalled"
@@ -66,26 +81,31 @@ export class Servo {
     /** Duty last returned by `update`. */
     duty = 0
     state = SERVO_IDLE
-    /** Learned stop lead time (ms). */
+    /** Learned stop lead time (ms) and approach speed (travel/s). */
     leadMs: number
-    /** Moves that ended in a stall since start. */
+    approachSpeed: number
+    /** Moves that ended in a stall, and moves that arrived within the stop band, since start. */
     stalls = 0
-    /** Moves completed within the stop band since start. */
     arrivals = 0
     private opts: ServoOptions
     private lastPos = -1
     private lastT = 0
     private speed = 0
     private corrections = 0
+    private dutyT = 0
     private stopAt = 0
-    private stopSpeed = 0
+    private stopPos = 0
     private stopDir = 1
+    private stopSpeed = 0
+    private pulseFrom = 0
+    private pulseEnd = 0
     private progressT = 0
     private progressPos = 0
 
     constructor(opts: ServoOptions) {
         this.opts = opts
         this.leadMs = opts.leadMs
+        this.approachSpeed = opts.approachSpeed
     }
 
     /** Sets a new target (clamped to 0..1). A stalled servo accepts a new target. */
@@ -101,57 +121,108 @@ export class Servo {
         this.target = -1
     }
 
-    /** Measured speed of the carriage in travel/s (positive = up). */
+    /** Measured carriage speed (travel/s, positive = up). */
     currentSpeed(): number {
         return this.speed
     }
 
+    /** Position extrapolated from the last reading at the measured speed (-1 before any). */
+    predict(now: number): number {
+        if (this.lastPos < 0) return -1
+        const p = this.lastPos + (this.speed * (now - this.lastT)) / 1000
+        return p > 1 ? 1 : p > 0 ? p : 0
+    }
+
     /**
-     * Feeds a position reading at time `now` (ms) with the touch state; returns the new motor duty
-     * when it must change, or null when the motor command stays as it is.
+     * When the servo next needs a look without a new reading (ms), or -1: the end of a pulse,
+     * the predicted stop point or approach point of a move, the end of settling. Lets the
+     * firmware act between two wiper reports instead of up to a report interval late.
      */
-    update(now: number, position: number, touched: boolean): number | null {
-        this.measure(now, position)
+    wakeAt(now: number): number {
         const o = this.opts
+        if (this.state === SERVO_PULSE) return this.pulseEnd
+        if (this.state === SERVO_SETTLING) return this.stopAt + o.settleMs
+        if (this.state !== SERVO_MOVING) return -1
+        const dir = this.target >= this.lastPos ? 1 : -1
+        const towards = this.speed * dir
+        if (towards <= 0.01) return -1
+        const left = Math.abs(this.target - this.lastPos) - (towards * this.leadMs) / 1000
+        const zone = left - o.approachZone
+        const ahead = zone > 0 && this.duty * dir > o.approachDuty ? zone : left
+        const t = this.lastT + (ahead * 1000) / towards
+        return t > now ? t : now
+    }
+
+    /**
+     * Feeds a position at `now` (ms) with the touch state; returns the new motor duty when it
+     * must change, or null. `measured` is false for a prediction between readings, which must not
+     * feed the speed estimate.
+     */
+    update(now: number, position: number, touched: boolean, measured: boolean): number | null {
+        if (measured) this.measure(now, position)
         if (touched) {
             this.state = SERVO_TOUCHED
-            return this.command(0)
+            return this.command(0, now)
         }
         if (this.state === SERVO_TOUCHED) {
             // the hand let go: hold where it left the fader, as the host expects
             this.state = SERVO_IDLE
             this.target = position
         }
-        if (this.target < 0 || this.state === SERVO_STALLED) return this.command(0)
-        const error = this.target - position
-        const dist = Math.abs(error)
+        if (this.target < 0 || this.state === SERVO_STALLED) return this.command(0, now)
+        const dist = Math.abs(this.target - position)
         if (this.state === SERVO_IDLE) {
-            if (dist <= o.startBand) return this.command(0)
-            this.begin(now, position)
+            if (dist <= this.opts.startBand) return this.command(0, now)
+            return this.start(now, position)
         }
+        if (this.state === SERVO_PULSE) return this.pulse(now, position)
         if (this.state === SERVO_SETTLING) return this.settle(now, position, dist)
-        return this.drive(now, position, error)
+        return this.drive(now, position)
     }
 
-    private begin(now: number, position: number) {
-        this.state = SERVO_MOVING
+    private start(now: number, position: number): number | null {
+        const o = this.opts
+        const error = this.target - position
+        const dir = error > 0 ? 1 : -1
+        const dist = Math.abs(error)
         this.progressT = now
         this.progressPos = position
+        if (dist > o.approachZone + o.stopBand) {
+            this.state = SERVO_MOVING
+            return this.command(dir * o.driveDuty, now)
+        }
+        this.state = SERVO_PULSE
+        this.pulseFrom = position
+        this.stopDir = dir
+        this.pulseEnd = now + (dist * 1000) / this.approachSpeed
+        return this.command(dir * o.approachDuty, now)
     }
 
-    private drive(now: number, position: number, error: number): number | null {
+    private pulse(now: number, position: number): number | null {
+        if (now < this.pulseEnd) return null
+        this.state = SERVO_SETTLING
+        this.stopAt = now
+        this.stopSpeed = 0
+        return this.command(0, now)
+    }
+
+    private drive(now: number, position: number): number | null {
         const o = this.opts
+        const error = this.target - position
         const dir = error > 0 ? 1 : -1
         const dist = Math.abs(error)
         const towards = this.speed * dir
-        // predicted travel before the motor actually stops if told to now
         const coast = towards > 0 ? (towards * this.leadMs) / 1000 : 0
         if (dist <= coast || dist <= o.stopBand / 2) {
             this.state = SERVO_SETTLING
             this.stopAt = now
-            this.stopSpeed = towards
+            this.stopPos = position
             this.stopDir = dir
-            return this.command(0)
+            // only a steady approach speed says something true about the lead time
+            const steady = this.duty * dir === o.approachDuty && now - this.dutyT >= o.steadyMs
+            this.stopSpeed = steady ? towards : 0
+            if (steady) this.learnSpeed(towards)
+            return this.command(0, now)
         }
         if (Math.abs(position - this.progressPos) >= o.stallDistance) {
             this.progressT = now
@@ -159,43 +230,51 @@ export class Servo {
         } else if (now - this.progressT > o.stallMs) {
             this.state = SERVO_STALLED
             this.stalls++
-            return this.command(0)
+            return this.command(0, now)
         }
-        const duty = dist > o.approachZone ? o.driveDuty : o.approachDuty
-        return this.command(dir * duty)
+        return this.command(dir * (dist - coast > o.approachZone ? o.driveDuty : o.approachDuty), now)
     }
 
     private settle(now: number, position: number, dist: number): number | null {
         const o = this.opts
-        const resting = Math.abs(this.speed) < o.restSpeed
-        if (!resting && now - this.stopAt < o.settleMs) return this.command(0)
+        const since = now - this.stopAt
+        if (since < this.leadMs || (Math.abs(this.speed) >= o.restSpeed && since < o.settleMs)) return null
         this.learn(position)
         if (dist <= o.stopBand) {
             this.state = SERVO_IDLE
             this.arrivals++
-            return this.command(0)
+            return null
         }
         if (this.corrections >= o.maxCorrections) {
-            // hold where it is rather than hunt: the dead zone wins over precision
+            // hold where it is rather than hunt
             this.state = SERVO_IDLE
             this.target = position
-            return this.command(0)
+            return null
         }
         this.corrections++
-        this.begin(now, position)
-        return this.drive(now, position, this.target - position)
+        return this.start(now, position)
     }
 
-    /** Adapts the lead time from the overshoot (or undershoot) of the stop just finished. */
+    /** Learns from the stop just finished: the lead time after a move, the speed after a pulse. */
     private learn(position: number) {
-        if (this.stopSpeed <= 0.05) return
-        const over = (position - this.target) * this.stopDir
-        const correction = (over / this.stopSpeed) * 1000 * 0.5
-        let lead = this.leadMs + correction
-        if (lead < this.opts.minLeadMs) lead = this.opts.minLeadMs
-        if (lead > this.opts.maxLeadMs) lead = this.opts.maxLeadMs
-        this.leadMs = lead
-        this.stopSpeed = 0
+        const o = this.opts
+        if (this.stopSpeed > 0) {
+            const travelled = (position - this.stopPos) * this.stopDir
+            const lead = 0.5 * this.leadMs + 0.5 * ((travelled > 0 ? travelled : 0) / this.stopSpeed) * 1000
+            this.leadMs = lead < o.minLeadMs ? o.minLeadMs : lead > o.maxLeadMs ? o.maxLeadMs : lead
+            this.stopSpeed = 0
+        } else if (this.pulseEnd > 0) {
+            const travelled = (position - this.pulseFrom) * this.stopDir
+            const ms = this.stopAt - this.dutyT
+            if (ms > 0 && travelled > 0) this.learnSpeed((travelled * 1000) / ms)
+            this.pulseEnd = 0
+        }
+    }
+
+    private learnSpeed(v: number) {
+        const o = this.opts
+        const s = 0.5 * this.approachSpeed + 0.5 * v
+        this.approachSpeed = s < o.minApproachSpeed ? o.minApproachSpeed : s > o.maxApproachSpeed ? o.maxApproachSpeed : s
     }
 
     private measure(now: number, position: number) {
@@ -207,8 +286,11 @@ export class Servo {
         this.lastT = now
     }
 
-    private command(duty: number): number | null {
+    private command(duty: number, now: number): number | null {
         if (duty === this.duty) return null
+        // dutyT marks when the current pulse started: keep it across the stop
+        if (duty !== 0) this.dutyT = now
+        else if (this.state === SERVO_SETTLING && this.pulseEnd > 0) this.stopAt = now
         this.duty = duty
         return duty
     }
