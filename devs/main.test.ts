@@ -1,2 +1,3 @@
 // One VM run for every on-VM suite: each import registers its tests.
 import "./core/position.test"
+import "./core/control.test"

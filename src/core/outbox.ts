@@ -55,7 +55,8 @@ export class Outbox {
             this.midiOverflow += message.length
             return false
         }
-        message.forEach(b => this.midi.push(b))
+        const midi = this.midi
+        message.forEach(b => midi.push(b))
         return true
     }
 

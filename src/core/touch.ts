@@ -21,7 +21,7 @@ export class Touch {
     inferred = false
     private opts: TouchOptions
     private restPos = -1
-    private motorOffT = 0
+    private motorOffT = -1000000
     private motorOn = false
     private motorDir = 0
     private stillSince = 0

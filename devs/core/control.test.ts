@@ -1,0 +1,66 @@
+// The fader control core in the VM: the same expectations as test/core/*.test.ts in Node.
+import { describe, expect, test } from "@devicescript/test"
+import { Outbox, PACKET_MIDI } from "../../src/core/outbox"
+import { Strip } from "../../src/core/strip"
+import { Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
+import { Touch, TOUCH_DEFAULTS } from "../../src/core/touch"
+import { Servo, SERVO_DEFAULTS, SERVO_PULSE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/servo"
+
+function events(s: Strip, now: number, p: number): string {
+    return s
+        .flush(now, p)
+        .map(e => e.touch + ":" + e.position14)
+        .join(" ")
+}
+
+describe("control core (VM)", () => {
+    test("outbox: stops, then MIDI, then motor commands", () => {
+        const o = new Outbox(3)
+        o.setMotor(0, 1)
+        o.addMidi([0xe0, 0, 0x40])
+        o.setMotor(2, 0)
+        expect(o.take().motor).toBe(2)
+        const m = o.take()
+        expect(m.kind).toBe(PACKET_MIDI)
+        expect(m.bytes.join(",")).toBe("224,0,64")
+        expect(o.take().duty).toBe(1)
+        expect(o.take()).toBe(null)
+    })
+    test("strip: touch, latest position, release with the last one", () => {
+        const s = new Strip()
+        s.setTouched(true)
+        s.move(200)
+        s.move(300)
+        expect(events(s, 10, 300)).toBe("1:-1 -1:300")
+        s.setTouched(false)
+        expect(events(s, 20, 320)).toBe("-1:320 0:-1")
+        expect(s.acceptDaw(321, 30)).toBe(false)
+    })
+    test("wiper: noise at rest is silent, a move is reported", () => {
+        const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
+        w.update(0.5)
+        let reports = 0
+        for (let i = 0; i < 200; i++) if (w.update(0.5 + ((i % 7) - 3) / 8192)) reports++
+        expect(reports).toBe(0)
+        expect(w.update(0.52)).toBe(true)
+    })
+    test("touch: motion without the motor is a hand", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.5)
+        t.observe(20, 0.52)
+        expect(t.touched()).toBe(true)
+    })
+    test("servo: long moves drive, short ones pulse, a hand stops the motor", () => {
+        const s = new Servo(SERVO_DEFAULTS)
+        s.setTarget(0.9)
+        expect(s.update(0, 0.1, false, true)).toBe(1)
+        expect(s.state).toBe(SERVO_MOVING)
+        expect(s.update(10, 0.12, true, true)).toBe(0)
+        expect(s.state).toBe(SERVO_TOUCHED)
+        const p = new Servo(SERVO_DEFAULTS)
+        p.setTarget(0.51)
+        expect(p.update(0, 0.5, false, true)).toBe(SERVO_DEFAULTS.approachDuty)
+        expect(p.state).toBe(SERVO_PULSE)
+        expect(Math.floor(p.wakeAt(0) + 0.5)).toBe(20)
+    })
+})

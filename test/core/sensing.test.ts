@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest"
+import { calibrationError, Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
+
+describe("wiper sensing", () => {
+    it("maps raw readings through the calibrated end stops", () => {
+        const w = new Wiper({ alpha: 1, hysteresis: 1 / 1024 }, { low: 0.1, high: 0.9 })
+        expect(w.toTravel(0.1)).toBe(0)
+        expect(w.toTravel(0.5)).toBeCloseTo(0.5, 12)
+        expect(w.toTravel(0.95)).toBe(1)
+        expect(w.toTravel(0.02)).toBe(0)
+    })
+    it("reports nothing from ADC noise at rest, and a real move at once", () => {
+        const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
+        let seed = 7
+        const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * (3 / 4096)
+        w.update(0.5)
+        let reports = 0
+        for (let i = 0; i < 5000; i++) if (w.update(0.5 + noise())) reports++
+        expect(reports).toBe(0)
+        expect(w.update(0.52)).toBe(true)
+    })
+    it("resolves at least 10 bits of travel", () => {
+        const w = new Wiper({ alpha: 1, hysteresis: WIPER_DEFAULTS.hysteresis }, { low: 0, high: 1 })
+        w.update(0.3)
+        expect(w.update(0.3 + 1 / 1024)).toBe(true)
+    })
+    it("always reaches the ends exactly", () => {
+        const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
+        for (let i = 0; i < 50; i++) w.update(1)
+        expect(w.reported).toBe(1)
+        for (let i = 0; i < 50; i++) w.update(0)
+        expect(w.reported).toBe(0)
+    })
+    it("ignores NaN readings", () => {
+        const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
+        w.update(0.4)
+        expect(w.update(NaN)).toBe(false)
+        expect(w.position).toBeCloseTo(0.4, 12)
+    })
+    it("rejects calibrations that cannot be a working fader, with a reason", () => {
+        expect(calibrationError({ low: 0.05, high: 0.95 })).toBeNull()
+        expect(calibrationError({ low: 0.4, high: 0.5 })).toMatch(/span/)
+        expect(calibrationError({ low: NaN, high: 0.5 })).toMatch(/not numbers/)
+        expect(calibrationError({ low: -0.1, high: 0.9 })).toMatch(/range/)
+    })
+})

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest"
+import { Touch, TOUCH_DEFAULTS } from "../../src/core/touch"
+
+describe("touch", () => {
+    it("follows the touch IC", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.setSensor(true, 0, 0.5)
+        expect(t.touched()).toBe(true)
+        t.setSensor(false, 10, 0.5)
+        expect(t.touched()).toBe(false)
+    })
+    it("counts motion the motor did not cause as a hand, and lets go once still", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.5)
+        expect(t.observe(10, 0.503)).toBe(false)
+        expect(t.observe(20, 0.52)).toBe(true)
+        expect(t.inferred).toBe(true)
+        t.observe(100, 0.54)
+        expect(t.touched()).toBe(true)
+        expect(t.observe(100 + TOUCH_DEFAULTS.releaseMs + 1, 0.54)).toBe(true)
+        expect(t.touched()).toBe(false)
+    })
+    it("does not mistake the motor's own move or its coasting for a hand", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.2)
+        t.motor(1, 0, 0.2)
+        for (let i = 1; i <= 30; i++) t.observe(i * 10, 0.2 + i * 0.02)
+        t.motor(0, 300, 0.8)
+        t.observe(320, 0.83)
+        expect(t.touched()).toBe(false)
+    })
+    it("sees a hand holding the fader back against the motor", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.5)
+        t.motor(1, 0, 0.5)
+        t.observe(10, 0.52)
+        t.observe(20, 0.505)
+        expect(t.touched()).toBe(true)
+    })
+})
