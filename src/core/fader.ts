@@ -26,6 +26,8 @@ export class Fader {
     handMoved = false
     /** The servo arrived at a target it was given by the surface itself (preset, balance rule). */
     private announceOnArrival = false
+    /** The motor is driven outside the servo (calibration) until a hand or `release`. */
+    private manual = false
     private arrivals = 0
 
     constructor(opts: FaderOptions, cal: Calibration) {
@@ -51,6 +53,18 @@ export class Fader {
     moveTo(position: number, announce: boolean) {
         this.servo.setTarget(position)
         this.announceOnArrival = announce
+    }
+
+    /**
+     * Drives the motor outside the servo (calibration). Touch and the servo are told, so the
+     * move is not taken for a hand, and a hand still stops it.
+     */
+    drive(duty: number, now: number): number {
+        this.manual = duty !== 0
+        this.servo.clearTarget()
+        this.servo.duty = duty
+        this.touch.motor(duty, now, this.wiper.position)
+        return duty
     }
 
     /** The touch IC changed state. Returns the motor duty to send, or null. */
@@ -87,6 +101,8 @@ export class Fader {
     private control(now: number, position: number, measured: boolean): number | null {
         const touched = this.touch.touched()
         this.strip.setTouched(touched)
+        if (this.manual && !touched) return null
+        this.manual = false
         const duty = this.servo.update(now, position, touched, measured)
         if (duty !== null) this.touch.motor(duty, now, this.wiper.position)
         if (this.servo.arrivals !== this.arrivals) {
