@@ -1,0 +1,138 @@
+/**
+ * The DAW's MIDI port through the native RtMidi binding (@julusian/midi: ALSA, CoreMIDI, WinMM):
+ * either a virtual in/out pair named "Headroom" that the DAW picks as a Mackie Control surface,
+ * or an existing port pair opened by name. A named port that disappears (a USB interface
+ * unplugged, a loopback driver restarted) is looked for every second and reopened.
+ * Machines without a MIDI system get `null` and one line saying so.
+ */
+import { existsSync } from "node:fs"
+import { Input, Output } from "@julusian/midi"
+
+/** Name of the virtual port pair the DAW sees. */
+export const VIRTUAL_PORT_NAME = "Headroom"
+const RESCAN_MS = 1000
+
+/** A MIDI connection to the DAW, in both directions. */
+export interface MidiPort {
+    /** What is open, for the log ("virtual port Headroom", "port X"). */
+    readonly description: string
+    /** Sends one complete MIDI message (status byte first). Dropped while the port is gone. */
+    send(message: number[]): void
+    /** Each complete message from the DAW (SysEx included). */
+    onMessage: ((message: number[]) => void) | null
+    /** Called when a named port that had gone away is back (a virtual port never goes away). */
+    onConnect: (() => void) | null
+    close(): void
+}
+
+/**
+ * Opens the port pair, or returns null (after printing one line with `say`) when the machine
+ * has no MIDI system or the named port cannot be opened yet is not worth waiting for.
+ */
+export function openMidiPort(portName: string | null, say: (line: string) => void): MidiPort | null {
+    if (process.platform === "linux" && !existsSync("/dev/snd/seq")) {
+        say("MIDI: no MIDI system on this machine (no /dev/snd/seq); carrying on with OSC only")
+        return null
+    }
+    try {
+        return portName === null ? new VirtualPort() : new NamedPort(portName, say)
+    } catch (e) {
+        say(`MIDI: unavailable (${(e as Error).message.split("\n")[0]}); carrying on with OSC only`)
+        return null
+    }
+}
+
+/** Index of the first port whose name contains `name` (RtMidi adds client numbers to names). */
+function findPort(names: string[], name: string): number {
+    const exact = names.indexOf(name)
+    return exact >= 0 ? exact : names.findIndex(n => n.includes(name))
+}
+
+function listen(input: Input, port: MidiPort) {
+    // SysEx carries the Mackie handshake: do not ignore it; clock and active sensing are noise
+    input.ignoreTypes(false, true, true)
+    input.on("message", (_dt: number, message: number[]) => port.onMessage?.(message))
+}
+
+class VirtualPort implements MidiPort {
+    readonly description = `virtual port ${VIRTUAL_PORT_NAME}`
+    onMessage: ((message: number[]) => void) | null = null
+    onConnect: (() => void) | null = null
+    private input = new Input()
+    private output = new Output()
+
+    constructor() {
+        listen(this.input, this)
+        this.input.openVirtualPort(VIRTUAL_PORT_NAME)
+        this.output.openVirtualPort(VIRTUAL_PORT_NAME)
+    }
+
+    send(message: number[]) {
+        this.output.sendMessage(message)
+    }
+
+    close() {
+        this.input.closePort()
+        this.output.closePort()
+    }
+}
+
+class NamedPort implements MidiPort {
+    readonly description: string
+    onMessage: ((message: number[]) => void) | null = null
+    onConnect: (() => void) | null = null
+    private input: Input | null = null
+    private output: Output | null = null
+    private timer: NodeJS.Timeout
+
+    constructor(
+        private name: string,
+        private say: (line: string) => void
+    ) {
+        this.description = `port ${name}`
+        // constructing once up front surfaces "no MIDI system" as an exception to the caller
+        new Output().destroy()
+        if (!this.reopen()) say(`MIDI: no port named "${name}" yet; waiting for it`)
+        this.timer = setInterval(() => this.rescan(), RESCAN_MS)
+        this.timer.unref()
+    }
+
+    send(message: number[]) {
+        if (this.output) this.output.sendMessage(message)
+    }
+
+    close() {
+        clearInterval(this.timer)
+        this.drop()
+    }
+
+    private rescan() {
+        const present = findPort(Output.getPortNames(), this.name) >= 0 && findPort(Input.getPortNames(), this.name) >= 0
+        if (present && !this.output) {
+            if (this.reopen()) this.onConnect?.()
+        } else if (!present && this.output) {
+            this.say(`MIDI: port "${this.name}" went away; waiting for it`)
+            this.drop()
+        }
+    }
+
+    private reopen(): boolean {
+        const out = findPort(Output.getPortNames(), this.name)
+        const inp = findPort(Input.getPortNames(), this.name)
+        if (out < 0 || inp < 0) return false
+        this.output = new Output()
+        this.output.openPort(out)
+        this.input = new Input()
+        listen(this.input, this)
+        this.input.openPort(inp)
+        this.say(`MIDI: connected to "${this.output.getPortName(out)}"`)
+        return true
+    }
+
+    private drop() {
+        this.input?.closePort()
+        this.output?.closePort()
+        this.input = null
+        this.output = null
+    }
+}

@@ -1,0 +1,177 @@
+/**
+ * The host link's flags, shared by `npm run link` and the simulator's `npm start`. Parsing is
+ * pure: it checks shapes and ranges, and leaves reading files (the user OSC map) to the caller.
+ * Flags it does not know are handed back in `rest` so that the simulator can add its own.
+ */
+import { isIPv4 } from "node:net"
+
+/** Built-in OSC maps the firmware encodes; "off" sends no OSC to the DAW. */
+export const OSC_MODES = ["reaper", "ardour", "generic", "off"] as const
+export type OscMode = (typeof OSC_MODES)[number]
+
+/** An IPv4 address and a UDP/TCP port (0 = any free port, for tests). */
+export interface Endpoint {
+    host: string
+    port: number
+}
+
+export interface LinkOptions {
+    /** OSC map the firmware encodes (a user map rides on "generic"). */
+    osc: OscMode
+    /** User OSC map (JSON), translated by the host from the generic map; null = none. */
+    oscMapFile: string | null
+    /** Where OSC for the DAW goes. */
+    oscSend: Endpoint
+    /** Where the DAW's OSC feedback is received; the same socket sends, so replies find it. */
+    oscListen: Endpoint
+    /** Senders accepted when the listener is not on loopback (IPv4 addresses). */
+    oscAllow: string[]
+    /** Existing MIDI port to open by name; null = a virtual in/out pair named "Headroom". */
+    midiPort: string | null
+    /** Fader law of the DAW (a name from src/core/taper). */
+    daw: string
+    /** TCP port of the device link, always bound to 127.0.0.1. */
+    linkPort: number
+    /** Start `devs devtools --serial` and join its bus (hardware over USB). */
+    serial: boolean
+}
+
+/** UDP ports each DAW listens on by default (Reaper's OSC page, Ardour's OSC setup). */
+export const DAW_OSC_PORTS: Record<Exclude<OscMode, "off">, number> = { reaper: 8000, ardour: 3819, generic: 8000 }
+/** Where the DAW sends feedback by default (Reaper's "device port"). */
+export const DEFAULT_LISTEN_PORT = 9000
+export const DEFAULT_LINK_PORT = 8093
+export const LOOPBACK = "127.0.0.1"
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = {
+    osc: "reaper",
+    oscMapFile: null,
+    oscSend: { host: LOOPBACK, port: DAW_OSC_PORTS.reaper },
+    oscListen: { host: LOOPBACK, port: DEFAULT_LISTEN_PORT },
+    oscAllow: [],
+    midiPort: null,
+    daw: "",
+    linkPort: DEFAULT_LINK_PORT,
+    serial: false,
+}
+
+export const LINK_FLAGS_HELP = `DAW link flags:
+  --osc reaper|ardour|generic|off  OSC address map (default reaper; off = no OSC)
+  --osc-map FILE                   user OSC map (JSON, see docs/daw-setup.md); implies --osc generic
+  --osc-send HOST:PORT             where OSC goes (default 127.0.0.1:8000, Ardour 3819)
+  --osc-listen HOST:PORT           where DAW feedback arrives (default 127.0.0.1:9000)
+  --osc-allow ADDR[,ADDR]          senders accepted when --osc-listen is not 127.0.0.1
+  --midi-port NAME                 open this existing MIDI port pair (default: virtual "Headroom")
+  --daw LAW                        the DAW's fader law (dB scale)
+  --link-port N                    device link TCP port on 127.0.0.1 (default 8093)
+  --serial                         run \`devs devtools --serial\` for a board on USB and join its bus
+  --help                           this text`
+
+export type ParseResult =
+    | { ok: true; options: LinkOptions; rest: string[]; help: boolean }
+    | { ok: false; error: string }
+
+/** True for addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+    return host === "localhost" || (isIPv4(host) && host.split(".")[0] === "127")
+}
+
+/** "HOST:PORT" -> endpoint; "localhost" becomes 127.0.0.1. Returns an error string when malformed. */
+export function parseEndpoint(text: string, flag: string): Endpoint | string {
+    const colon = text.lastIndexOf(":")
+    if (colon <= 0) return `${flag} wants HOST:PORT, got "${text}"`
+    const host = text.slice(0, colon) === "localhost" ? LOOPBACK : text.slice(0, colon)
+    if (!isIPv4(host)) return `${flag}: "${host}" is not an IPv4 address`
+    const port = parsePort(text.slice(colon + 1))
+    if (port === null) return `${flag}: "${text.slice(colon + 1)}" is not a port (0..65535)`
+    return { host, port }
+}
+
+function parsePort(text: string): number | null {
+    if (!/^\d{1,5}$/.test(text)) return null
+    const n = Number(text)
+    return n <= 65535 ? n : null
+}
+
+/**
+ * Parses the link flags out of `argv` (without node and script). `lawNames` are the valid
+ * `--daw` values (src/core/taper). Unknown flags go to `rest`; errors are one line.
+ */
+export function parseLinkFlags(argv: string[], lawNames: string[]): ParseResult {
+    const o: LinkOptions = { ...DEFAULT_LINK_OPTIONS, oscAllow: [] }
+    o.daw = lawNames[0] ?? ""
+    const rest: string[] = []
+    let help = false
+    let sendGiven = false
+    let oscGiven = false
+    for (let i = 0; i < argv.length; i++) {
+        const flag = argv[i]
+        const takesValue = VALUE_FLAGS.includes(flag)
+        const value = argv[i + 1]
+        if (takesValue && (value === undefined || value.startsWith("--"))) return fail(`${flag} needs a value`)
+        if (takesValue) i++
+        switch (flag) {
+            case "--osc":
+                if (!(OSC_MODES as readonly string[]).includes(value)) return fail(`--osc must be one of ${OSC_MODES.join(", ")}, got "${value}"`)
+                o.osc = value as OscMode
+                oscGiven = true
+                break
+            case "--osc-map":
+                o.oscMapFile = value
+                break
+            case "--osc-send":
+            case "--osc-listen": {
+                const e = parseEndpoint(value, flag)
+                if (typeof e === "string") return fail(e)
+                if (flag === "--osc-send") {
+                    o.oscSend = e
+                    sendGiven = true
+                } else o.oscListen = e
+                break
+            }
+            case "--osc-allow": {
+                const addrs = value.split(",").map(a => (a.trim() === "localhost" ? LOOPBACK : a.trim()))
+                const bad = addrs.find(a => !isIPv4(a))
+                if (bad !== undefined) return fail(`--osc-allow: "${bad}" is not an IPv4 address`)
+                o.oscAllow.push(...addrs)
+                break
+            }
+            case "--midi-port":
+                o.midiPort = value
+                break
+            case "--daw":
+                if (!lawNames.includes(value)) return fail(`--daw must be one of ${lawNames.join(", ")}, got "${value}"`)
+                o.daw = value
+                break
+            case "--link-port": {
+                const p = parsePort(value)
+                if (p === null) return fail(`--link-port: "${value}" is not a port (0..65535)`)
+                o.linkPort = p
+                break
+            }
+            case "--serial":
+                o.serial = true
+                break
+            case "--help":
+            case "-h":
+                help = true
+                break
+            default:
+                rest.push(flag)
+        }
+    }
+    if (o.oscMapFile !== null) {
+        if (oscGiven && o.osc !== "generic") return fail(`--osc-map rides on the generic map; drop --osc ${o.osc}`)
+        o.osc = "generic"
+    }
+    if (!sendGiven && o.osc !== "off") o.oscSend = { host: LOOPBACK, port: DAW_OSC_PORTS[o.osc] }
+    if (!isLoopback(o.oscListen.host) && o.oscAllow.length === 0)
+        return fail(`--osc-listen ${o.oscListen.host} is reachable from other machines: name the senders with --osc-allow ADDR[,ADDR]`)
+    return { ok: true, options: o, rest, help }
+}
+
+const VALUE_FLAGS = ["--osc", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--daw", "--link-port"]
+
+function fail(error: string): ParseResult {
+    return { ok: false, error }
+}
