@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs"
 import { Input, Output } from "@julusian/midi"
+import { MidiPortNames } from "./options"
 
 /** Name of the virtual port pair the DAW sees. */
 export const VIRTUAL_PORT_NAME = "Headroom"
@@ -29,13 +30,17 @@ export interface MidiPort {
  * Opens the port pair, or returns null (after printing one line with `say`) when the machine
  * has no MIDI system or the named port cannot be opened yet is not worth waiting for.
  */
-export function openMidiPort(portName: string | null, say: (line: string) => void): MidiPort | null {
+export function openMidiPort(names: MidiPortNames | null, say: (line: string) => void): MidiPort | null {
     if (process.platform === "linux" && !existsSync("/dev/snd/seq")) {
         say("MIDI: no MIDI system on this machine (no /dev/snd/seq); carrying on with OSC only")
         return null
     }
+    if (process.platform === "win32" && names === null) {
+        say("MIDI: Windows has no virtual ports: create two loopMIDI ports and pass --midi-port TO_DAW,FROM_DAW; carrying on with OSC only")
+        return null
+    }
     try {
-        return portName === null ? new VirtualPort() : new NamedPort(portName, say)
+        return names === null ? new VirtualPort() : new NamedPort(names, say)
     } catch (e) {
         say(`MIDI: unavailable (${(e as Error).message.split("\n")[0]}); carrying on with OSC only`)
         return null
@@ -86,13 +91,13 @@ class NamedPort implements MidiPort {
     private timer: NodeJS.Timeout
 
     constructor(
-        private name: string,
+        private names: MidiPortNames,
         private say: (line: string) => void
     ) {
-        this.description = `port ${name}`
+        this.description = names.send === names.receive ? `port ${names.send}` : `ports ${names.send} (out), ${names.receive} (in)`
         // constructing once up front surfaces "no MIDI system" as an exception to the caller
         new Output().destroy()
-        if (!this.reopen()) say(`MIDI: no port named "${name}" yet; waiting for it`)
+        if (!this.reopen()) say(`MIDI: no ${this.description} yet; waiting for it`)
         this.timer = setInterval(() => this.rescan(), RESCAN_MS)
         this.timer.unref()
     }
@@ -107,25 +112,25 @@ class NamedPort implements MidiPort {
     }
 
     private rescan() {
-        const present = findPort(Output.getPortNames(), this.name) >= 0 && findPort(Input.getPortNames(), this.name) >= 0
+        const present = findPort(Output.getPortNames(), this.names.send) >= 0 && findPort(Input.getPortNames(), this.names.receive) >= 0
         if (present && !this.output) {
             if (this.reopen()) this.onConnect?.()
         } else if (!present && this.output) {
-            this.say(`MIDI: port "${this.name}" went away; waiting for it`)
+            this.say(`MIDI: ${this.description} went away; waiting for it`)
             this.drop()
         }
     }
 
     private reopen(): boolean {
-        const out = findPort(Output.getPortNames(), this.name)
-        const inp = findPort(Input.getPortNames(), this.name)
+        const out = findPort(Output.getPortNames(), this.names.send)
+        const inp = findPort(Input.getPortNames(), this.names.receive)
         if (out < 0 || inp < 0) return false
         this.output = new Output()
         this.output.openPort(out)
         this.input = new Input()
         listen(this.input, this)
         this.input.openPort(inp)
-        this.say(`MIDI: connected to "${this.output.getPortName(out)}"`)
+        this.say(`MIDI: sending to "${this.output.getPortName(out)}", receiving from "${this.input.getPortName(inp)}"`)
         return true
     }
 

@@ -15,6 +15,12 @@ export interface Endpoint {
     port: number
 }
 
+/** Names (or parts of names) of the MIDI ports Headroom sends to and receives from. */
+export interface MidiPortNames {
+    send: string
+    receive: string
+}
+
 export interface LinkOptions {
     /** OSC map the firmware encodes (a user map rides on "generic"). */
     osc: OscMode
@@ -26,8 +32,8 @@ export interface LinkOptions {
     oscListen: Endpoint
     /** Senders accepted when the listener is not on loopback (IPv4 addresses). */
     oscAllow: string[]
-    /** Existing MIDI port to open by name; null = a virtual in/out pair named "Headroom". */
-    midiPort: string | null
+    /** Existing MIDI ports to open by name; null = a virtual in/out pair named "Headroom". */
+    midiPort: MidiPortNames | null
     /** Fader law of the DAW (a name from src/core/taper). */
     daw: string
     /** TCP port of the device link, always bound to 127.0.0.1. */
@@ -61,7 +67,8 @@ export const LINK_FLAGS_HELP = `DAW link flags:
   --osc-send HOST:PORT             where OSC goes (default 127.0.0.1:8000, Ardour 3819)
   --osc-listen HOST:PORT           where DAW feedback arrives (default 127.0.0.1:9000)
   --osc-allow ADDR[,ADDR]          senders accepted when --osc-listen is not 127.0.0.1
-  --midi-port NAME                 open this existing MIDI port pair (default: virtual "Headroom")
+  --midi-port NAME[,IN]            open existing MIDI ports: NAME both ways, or send to NAME and
+                                   receive from IN (default: a virtual port pair "Headroom")
   --daw LAW                        the DAW's fader law (dB scale)
   --link-port N                    device link TCP port on 127.0.0.1 (default 8093)
   --serial                         run \`devs devtools --serial\` for a board on USB and join its bus
@@ -136,9 +143,12 @@ export function parseLinkFlags(argv: string[], lawNames: string[]): ParseResult 
                 o.oscAllow.push(...addrs)
                 break
             }
-            case "--midi-port":
-                o.midiPort = value
+            case "--midi-port": {
+                const [send, receive, extra] = value.split(",").map(n => n.trim())
+                if (!send || receive === "" || extra !== undefined) return fail(`--midi-port wants NAME or SEND_NAME,RECEIVE_NAME, got "${value}"`)
+                o.midiPort = { send, receive: receive ?? send }
                 break
+            }
             case "--daw":
                 if (!lawNames.includes(value)) return fail(`--daw must be one of ${lawNames.join(", ")}, got "${value}"`)
                 o.daw = value

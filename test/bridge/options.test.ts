@@ -45,7 +45,7 @@ describe("link flags", () => {
             oscSend: { host: "127.0.0.1", port: 3819 },
             oscListen: { host: "0.0.0.0", port: 9100 },
             oscAllow: ["192.168.1.5", "127.0.0.1"],
-            midiPort: "IAC Bus 1",
+            midiPort: { send: "IAC Bus 1", receive: "IAC Bus 1" },
             daw: "mcu",
             linkPort: 9093,
             serial: true,
@@ -56,6 +56,12 @@ describe("link flags", () => {
         expect(ok(["--osc", "ardour"]).options.oscSend).toEqual({ host: "127.0.0.1", port: 3819 })
         expect(ok(["--osc", "generic"]).options.oscSend).toEqual({ host: "127.0.0.1", port: 8000 })
         expect(ok(["--osc-send", "127.0.0.1:7000", "--osc", "ardour"]).options.oscSend).toEqual({ host: "127.0.0.1", port: 7000 })
+    })
+
+    it("opens one MIDI port name both ways, or a sending and a receiving port", () => {
+        expect(ok(["--midi-port", "loopMIDI to DAW, loopMIDI from DAW"]).options.midiPort).toEqual({ send: "loopMIDI to DAW", receive: "loopMIDI from DAW" })
+        expect(error(["--midi-port", "a,b,c"])).toBe('--midi-port wants NAME or SEND_NAME,RECEIVE_NAME, got "a,b,c"')
+        expect(error(["--midi-port", ",b"])).toBe('--midi-port wants NAME or SEND_NAME,RECEIVE_NAME, got ",b"')
     })
 
     it("puts a user map on the generic map", () => {
