@@ -1,3 +1,4 @@
 // One VM run for every on-VM suite: each import registers its tests.
 import "./core/position.test"
 import "./core/control.test"
+import "./core/taper.test"
