@@ -1,0 +1,98 @@
+/**
+ * The host end of the device link: a TCP server on 127.0.0.1 that the firmware (on the board
+ * through the dev tools, or in the simulator's VM) connects to, carrying SLIP-framed OSC
+ * packets both ways. One device at a time: a new connection replaces the old one, because a
+ * device that reset leaves a half-open socket behind. A keepalive goes out every PING_MS so the
+ * firmware notices a hung host within its timeout.
+ */
+import net from "node:net"
+import { SlipDecoder, slipEncode } from "../src/core/slip"
+import { LOOPBACK } from "./options"
+
+/** Keepalive period (ms); the firmware gives up on a link silent for 400 ms. */
+export const PING_MS = 100
+
+export class DeviceLink {
+    /** Each OSC packet (one SLIP frame) from the device. */
+    onPacket: ((packet: number[]) => void) | null = null
+    /** Called when a device connects (true) or the connection is gone (false). */
+    onConnection: ((up: boolean) => void) | null = null
+    /** Connections accepted so far. */
+    connections = 0
+    private socket: net.Socket | null = null
+    private slip = new SlipDecoder()
+    private droppedBefore = 0
+    private timer: NodeJS.Timeout
+
+    private constructor(
+        private server: net.Server,
+        /** The port really bound (useful when 0 was asked for). */
+        readonly port: number,
+        private ping: number[]
+    ) {
+        server.on("connection", s => this.adopt(s))
+        this.timer = setInterval(() => this.send(this.ping), PING_MS)
+    }
+
+    /** Listens on 127.0.0.1:`port`; `ping` is the encoded keepalive packet. Rejects with a one-line reason. */
+    static listen(port: number, ping: number[]): Promise<DeviceLink> {
+        return new Promise((resolve, reject) => {
+            const server = net.createServer()
+            server.once("error", e =>
+                reject(new Error(`device link: cannot listen on ${LOOPBACK}:${port}: ${(e as NodeJS.ErrnoException).code ?? e.message}`))
+            )
+            server.listen(port, LOOPBACK, () => {
+                server.removeAllListeners("error")
+                resolve(new DeviceLink(server, (server.address() as net.AddressInfo).port, ping))
+            })
+        })
+    }
+
+    /** Frames dropped as badly framed (bad escapes, too long) since the link started. */
+    framesDropped(): number {
+        return this.droppedBefore + this.slip.dropped
+    }
+
+    /** True while a device is connected. */
+    connected(): boolean {
+        return this.socket !== null
+    }
+
+    /** Sends one OSC packet to the device; dropped when none is connected. */
+    send(packet: number[]) {
+        this.socket?.write(Buffer.from(slipEncode(packet)))
+    }
+
+    /** Stops listening and drops the device. */
+    close(): Promise<void> {
+        clearInterval(this.timer)
+        this.drop(this.socket)
+        return new Promise(resolve => this.server.close(() => resolve()))
+    }
+
+    private adopt(socket: net.Socket) {
+        this.drop(this.socket)
+        this.socket = socket
+        this.connections++
+        socket.setNoDelay(true)
+        // a fresh decoder per connection: a half frame from the old socket must not prefix the new one
+        this.droppedBefore += this.slip.dropped
+        const slip = new SlipDecoder()
+        this.slip = slip
+        socket.on("data", data => {
+            if (socket !== this.socket) return
+            for (const frame of slip.push(Array.from(data))) this.onPacket?.(frame)
+        })
+        socket.on("error", () => this.drop(socket))
+        socket.on("close", () => this.drop(socket))
+        this.onConnection?.(true)
+    }
+
+    private drop(socket: net.Socket | null) {
+        if (!socket) return
+        socket.destroy()
+        if (socket !== this.socket) return
+        this.socket = null
+        this.onConnection?.(false)
+    }
+}
