@@ -4,6 +4,7 @@
  * Flags it does not know are handed back in `rest` so that the simulator can add its own.
  */
 import { isIPv4 } from "node:net"
+import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/taper"
 
 /** Built-in OSC maps the firmware encodes; "off" sends no OSC to the DAW. */
 export const OSC_MODES = ["reaper", "ardour", "generic", "off"] as const
@@ -34,8 +35,8 @@ export interface LinkOptions {
     oscAllow: string[]
     /** Existing MIDI ports to open by name; null = a virtual in/out pair named "Headroom". */
     midiPort: MidiPortNames | null
-    /** Fader law of the DAW (a name from src/core/taper). */
-    daw: string
+    /** Fader law of the DAW: how a position maps to dB there (src/core/taper). */
+    daw: FaderLawName
     /** TCP port of the device link, always bound to 127.0.0.1. */
     linkPort: number
     /** Start `devs devtools --serial` and join its bus (hardware over USB). */
@@ -56,7 +57,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
     oscListen: { host: LOOPBACK, port: DEFAULT_LISTEN_PORT },
     oscAllow: [],
     midiPort: null,
-    daw: "",
+    daw: "reaper",
     linkPort: DEFAULT_LINK_PORT,
     serial: false,
 }
@@ -69,7 +70,8 @@ export const LINK_FLAGS_HELP = `DAW link flags:
   --osc-allow ADDR[,ADDR]          senders accepted when --osc-listen is not 127.0.0.1
   --midi-port NAME[,IN]            open existing MIDI ports: NAME both ways, or send to NAME and
                                    receive from IN (default: a virtual port pair "Headroom")
-  --daw LAW                        the DAW's fader law (dB scale)
+  --daw LAW                        the DAW's fader law for dB: ${FADER_LAWS.join(", ")}
+                                   (default: the --osc DAW's law; ${DEFAULT_LAW} with generic/off)
   --link-port N                    device link TCP port on 127.0.0.1 (default 8093)
   --serial                         run \`devs devtools --serial\` for a board on USB and join its bus
   --help                           this text`
@@ -101,12 +103,12 @@ function parsePort(text: string): number | null {
 }
 
 /**
- * Parses the link flags out of `argv` (without node and script). `lawNames` are the valid
- * `--daw` values (src/core/taper). Unknown flags go to `rest`; errors are one line.
+ * Parses the link flags out of `argv` (without node and script). Unknown flags go to `rest`;
+ * errors are one line.
  */
-export function parseLinkFlags(argv: string[], lawNames: string[]): ParseResult {
+export function parseLinkFlags(argv: string[]): ParseResult {
     const o: LinkOptions = { ...DEFAULT_LINK_OPTIONS, oscAllow: [] }
-    o.daw = lawNames[0] ?? ""
+    let dawGiven = false
     const rest: string[] = []
     let help = false
     let sendGiven = false
@@ -150,8 +152,9 @@ export function parseLinkFlags(argv: string[], lawNames: string[]): ParseResult 
                 break
             }
             case "--daw":
-                if (!lawNames.includes(value)) return fail(`--daw must be one of ${lawNames.join(", ")}, got "${value}"`)
-                o.daw = value
+                if (!isFaderLaw(value)) return fail(`--daw must be one of ${FADER_LAWS.join(", ")}, got "${value}"`)
+                o.daw = value as FaderLawName
+                dawGiven = true
                 break
             case "--link-port": {
                 const p = parsePort(value)
@@ -174,6 +177,7 @@ export function parseLinkFlags(argv: string[], lawNames: string[]): ParseResult 
         if (oscGiven && o.osc !== "generic") return fail(`--osc-map rides on the generic map; drop --osc ${o.osc}`)
         o.osc = "generic"
     }
+    if (!dawGiven) o.daw = o.osc === "reaper" || o.osc === "ardour" ? o.osc : DEFAULT_LAW
     if (!sendGiven && o.osc !== "off") o.oscSend = { host: LOOPBACK, port: DAW_OSC_PORTS[o.osc] }
     if (!isLoopback(o.oscListen.host) && o.oscAllow.length === 0)
         return fail(`--osc-listen ${o.oscListen.host} is reachable from other machines: name the senders with --osc-allow ADDR[,ADDR]`)

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest"
 import { LINK_FLAGS_HELP, parseLinkFlags, parseEndpoint } from "../../bridge/options"
 
-const LAWS = ["reaper", "ardour", "mcu"]
-
 function ok(argv: string[]) {
-    const r = parseLinkFlags(argv, LAWS)
+    const r = parseLinkFlags(argv)
     if (!r.ok) throw new Error(r.error)
     return r
 }
 
 function error(argv: string[]): string {
-    const r = parseLinkFlags(argv, LAWS)
+    const r = parseLinkFlags(argv)
     if (r.ok) throw new Error(`accepted ${argv.join(" ")}`)
     return r.error
 }
@@ -64,6 +62,14 @@ describe("link flags", () => {
         expect(error(["--midi-port", ",b"])).toBe('--midi-port wants NAME or SEND_NAME,RECEIVE_NAME, got ",b"')
     })
 
+    it("takes the fader law of the DAW named by --osc unless --daw says otherwise", () => {
+        expect(ok(["--osc", "reaper"]).options.daw).toBe("reaper")
+        expect(ok(["--osc", "ardour"]).options.daw).toBe("ardour")
+        expect(ok(["--osc", "generic"]).options.daw).toBe("mcu")
+        expect(ok(["--osc", "off"]).options.daw).toBe("mcu")
+        expect(ok(["--osc", "ardour", "--daw", "x32"]).options.daw).toBe("x32")
+    })
+
     it("puts a user map on the generic map", () => {
         expect(ok(["--osc-map", "my.json"]).options).toMatchObject({ osc: "generic", oscMapFile: "my.json" })
         expect(error(["--osc", "ardour", "--osc-map", "my.json"])).toBe("--osc-map rides on the generic map; drop --osc ardour")
@@ -86,7 +92,7 @@ describe("link flags", () => {
             [["--osc-listen", "127.0.0.1:70000"], '--osc-listen: "70000" is not a port (0..65535)'],
             [["--osc-listen", "127.0.0.1:-1"], '--osc-listen: "-1" is not a port (0..65535)'],
             [["--osc-allow", "1.2.3.4,nope"], '--osc-allow: "nope" is not an IPv4 address'],
-            [["--daw", "cubase"], '--daw must be one of reaper, ardour, mcu, got "cubase"'],
+            [["--daw", "cubase"], '--daw must be one of reaper, ardour, x32, mcu, got "cubase"'],
             [["--link-port", "x"], '--link-port: "x" is not a port (0..65535)'],
         ]
         for (const [argv, message] of cases) {
