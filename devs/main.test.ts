@@ -2,3 +2,4 @@
 import "./core/position.test"
 import "./core/control.test"
 import "./core/taper.test"
+import "./core/osc.test"

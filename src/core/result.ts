@@ -1,0 +1,17 @@
+/**
+ * The failure half of what decoders and validators return: they never throw, they say why.
+ * Each success type carries its own named field, e.g. `{ ok: true, packet }`.
+ *
+ * DeviceScript compiles with strictNullChecks off, where `!r.ok` does not narrow the union:
+ * write `r.ok === false` / `r.ok === true` in code that must compile for the firmware.
+ */
+export interface Failure {
+    ok: false
+    /** A human-readable reason, never empty. */
+    reason: string
+}
+
+/** A Failure with `reason`. */
+export function fail(reason: string): Failure {
+    return { ok: false, reason: reason }
+}

@@ -1,0 +1,86 @@
+/**
+ * SLIP framing (RFC 1055) as OSC 1.1 uses it over streams: each packet travels between END bytes
+ * (one before and one after, so line noise before a packet ends up in a frame of its own), with
+ * END and ESC inside the packet escaped.
+ */
+
+export const SLIP_END = 0xc0
+export const SLIP_ESC = 0xdb
+export const SLIP_ESC_END = 0xdc
+export const SLIP_ESC_ESC = 0xdd
+/** Default largest frame (bytes after unescaping) that SlipDecoder accepts. */
+export const SLIP_MAX_FRAME = 2048
+
+/** Frames one packet: END, the escaped bytes, END. */
+export function slipEncode(bytes: number[]): number[] {
+    const out: number[] = [SLIP_END]
+    bytes.forEach(b => {
+        if (b === SLIP_END) out.push(SLIP_ESC, SLIP_ESC_END)
+        else if (b === SLIP_ESC) out.push(SLIP_ESC, SLIP_ESC_ESC)
+        else out.push(b & 0xff)
+    })
+    out.push(SLIP_END)
+    return out
+}
+
+/**
+ * Splits a byte stream, fed in chunks of any size, back into packets. Empty frames (the END
+ * between two packets) are skipped. A frame longer than the limit, or with ESC followed by
+ * anything but ESC_END/ESC_ESC, is dropped whole, counted in `dropped`, and explained in
+ * `lastError`; the stream resynchronises at the next END.
+ */
+export class SlipDecoder {
+    /** Frames thrown away (too long or badly escaped). */
+    dropped = 0
+    /** Why the last frame was dropped ("" if none was). */
+    lastError = ""
+    private frame: number[] = []
+    private escaped = false
+    private discarding = false
+
+    /** @param maxFrame largest accepted frame in bytes (after unescaping) */
+    constructor(private maxFrame: number = SLIP_MAX_FRAME) {}
+
+    /** Feeds `bytes`; returns the frames they completed, oldest first. */
+    push(bytes: number[]): number[][] {
+        const frames: number[][] = []
+        for (let i = 0; i < bytes.length; i++) {
+            const b = bytes[i] & 0xff
+            if (b === SLIP_END) {
+                if (!this.discarding && !this.escaped && this.frame.length > 0) frames.push(this.frame)
+                else if (this.escaped && !this.discarding) this.drop("ESC right before END")
+                this.frame = []
+                this.escaped = false
+                this.discarding = false
+                continue
+            }
+            if (this.discarding) continue
+            let v = b
+            if (this.escaped) {
+                this.escaped = false
+                if (b === SLIP_ESC_END) v = SLIP_END
+                else if (b === SLIP_ESC_ESC) v = SLIP_ESC
+                else {
+                    this.drop(`ESC followed by byte ${b}`)
+                    continue
+                }
+            } else if (b === SLIP_ESC) {
+                this.escaped = true
+                continue
+            }
+            if (this.frame.length >= this.maxFrame) {
+                this.drop(`frame longer than ${this.maxFrame} bytes`)
+                continue
+            }
+            this.frame.push(v)
+        }
+        return frames
+    }
+
+    private drop(reason: string): void {
+        this.dropped++
+        this.lastError = reason
+        this.discarding = true
+        this.frame = []
+    }
+}
