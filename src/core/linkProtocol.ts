@@ -1,0 +1,198 @@
+/**
+ * The device link's messages: OSC packets under /headroom/ carried by SLIP over the TCP socket
+ * between the firmware and the host link. Both ends encode and decode with this file, so they
+ * cannot drift apart. Everything not under /headroom/ that the device sends is OSC for the DAW,
+ * already in the selected map; the host forwards it.
+ *
+ * host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
+ *   device), preset, config (OSC map, fader law, MIDI mode), calibrate.
+ * device -> host: hello (board), state (what the simulator's API shows).
+ */
+import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "./osc"
+
+export const LINK_PREFIX = "/headroom/"
+export const LINK_PING = "/headroom/ping"
+export const LINK_FADER = "/headroom/fader"
+export const LINK_MIDI = "/headroom/midi"
+export const LINK_PRESET = "/headroom/preset"
+export const LINK_CONFIG = "/headroom/config"
+export const LINK_CALIBRATE = "/headroom/calibrate"
+export const LINK_HELLO = "/headroom/hello"
+export const LINK_STATE = "/headroom/state"
+
+/** True for messages between device and host; false for OSC meant for the DAW. */
+export function isLinkMessage(m: OscMessage): boolean {
+    return m.address.indexOf(LINK_PREFIX) === 0
+}
+
+export function encodePing(): number[] {
+    return encodeMessage(LINK_PING, [])
+}
+
+/** A DAW target: `channel` 1-based, `position` 0..1. */
+export function encodeFaderTarget(channel: number, position: number): number[] {
+    return encodeMessage(LINK_FADER, [oscInt(channel), oscFloat(position)])
+}
+
+export function encodeMidiIn(bytes: number[]): number[] {
+    return encodeMessage(LINK_MIDI, [oscBlob(bytes)])
+}
+
+export function encodePresetRequest(name: string): number[] {
+    return encodeMessage(LINK_PRESET, [oscString(name)])
+}
+
+/** The host's settings for the device: OSC map ("reaper" | "ardour" | "generic" | "off"), fader law, MIDI mode ("mcu" | "cc"). */
+export function encodeConfig(osc: string, law: string, midi: string): number[] {
+    return encodeMessage(LINK_CONFIG, [oscString(osc), oscString(law), oscString(midi)])
+}
+
+export function encodeCalibrate(): number[] {
+    return encodeMessage(LINK_CALIBRATE, [])
+}
+
+/** What the device says when the link comes up. */
+export function encodeHello(board: string, faders: number, channels: number): number[] {
+    return encodeMessage(LINK_HELLO, [oscString(board), oscInt(faders), oscInt(channels)])
+}
+
+/** One fader as the state message carries it. */
+export interface LinkFaderState {
+    /** 1-based channel shown on the fader, 0 when its bank slot is empty. */
+    channel: number
+    element: string
+    /** Servo target 0..1, -1 when there is none. */
+    target: number
+    touched: boolean
+    /** Motor duty -1..1. */
+    motor: number
+    /** Servo state ("idle", "moving", "pulse", "settling", "touched", "stalled"). */
+    servo: string
+}
+
+/** The device's state for the host (the simulator's API shows it). */
+export interface LinkState {
+    preset: string
+    mode: string
+    bank: number
+    law: string
+    /** Estimated mix-bus level in dBFS; -200 when silent. */
+    mixBusDb: number
+    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor packets, MIDI packets. */
+    dawIgnored: number
+    linkDropped: number
+    stalls: number
+    motorPackets: number
+    midiPackets: number
+    faders: LinkFaderState[]
+}
+
+const STATE_HEAD = 10
+const FADER_FIELDS = 6
+
+export function encodeState(s: LinkState): number[] {
+    const args: OscArg[] = [
+        oscString(s.preset),
+        oscString(s.mode),
+        oscInt(s.bank),
+        oscString(s.law),
+        oscFloat(s.mixBusDb),
+        oscInt(s.dawIgnored),
+        oscInt(s.linkDropped),
+        oscInt(s.stalls),
+        oscInt(s.motorPackets),
+        oscInt(s.midiPackets),
+    ]
+    s.faders.forEach(f => {
+        args.push(oscInt(f.channel))
+        args.push(oscString(f.element))
+        args.push(oscFloat(f.target))
+        args.push(oscInt(f.touched ? 1 : 0))
+        args.push(oscFloat(f.motor))
+        args.push(oscString(f.servo))
+    })
+    return encodeMessage(LINK_STATE, args)
+}
+
+function str(a: OscArg): string {
+    return a.type === "s" ? (a.value as string) : ""
+}
+
+function num(a: OscArg): number {
+    return a.type === "i" || a.type === "f" ? (a.value as number) : NaN
+}
+
+/** Decodes a state message; null when its shape is wrong. */
+export function decodeState(m: OscMessage): LinkState | null {
+    const a = m.args
+    if (m.address !== LINK_STATE || a.length < STATE_HEAD || (a.length - STATE_HEAD) % FADER_FIELDS !== 0) return null
+    const faders: LinkFaderState[] = []
+    for (let k = STATE_HEAD; k < a.length; k += FADER_FIELDS) {
+        faders.push({
+            channel: num(a[k]),
+            element: str(a[k + 1]),
+            target: num(a[k + 2]),
+            touched: num(a[k + 3]) === 1,
+            motor: num(a[k + 4]),
+            servo: str(a[k + 5]),
+        })
+    }
+    return {
+        preset: str(a[0]),
+        mode: str(a[1]),
+        bank: num(a[2]),
+        law: str(a[3]),
+        mixBusDb: num(a[4]),
+        dawIgnored: num(a[5]),
+        linkDropped: num(a[6]),
+        stalls: num(a[7]),
+        motorPackets: num(a[8]),
+        midiPackets: num(a[9]),
+        faders: faders,
+    }
+}
+
+/** A host -> device message, decoded and checked. */
+export interface LinkCommand {
+    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" */
+    kind: string
+    channel: number
+    position: number
+    bytes: number[]
+    text: string[]
+}
+
+/** Decodes a host -> device message; a reason string when it is not one or is malformed. */
+export function decodeCommand(m: OscMessage): LinkCommand | string {
+    const a = m.args
+    const cmd: LinkCommand = { kind: "", channel: 0, position: 0, bytes: [], text: [] }
+    if (m.address === LINK_PING || m.address === LINK_CALIBRATE) {
+        cmd.kind = m.address === LINK_PING ? "ping" : "calibrate"
+        return cmd
+    }
+    if (m.address === LINK_FADER) {
+        if (a.length !== 2 || a[0].type !== "i" || a[1].type !== "f") return "fader: expects ,if"
+        const ch = a[0].value as number
+        const pos = a[1].value as number
+        if (!(ch >= 1)) return "fader: channel below 1"
+        if (!(pos >= 0 && pos <= 1)) return "fader: position not in 0..1"
+        cmd.kind = "fader"
+        cmd.channel = ch
+        cmd.position = pos
+        return cmd
+    }
+    if (m.address === LINK_MIDI) {
+        if (a.length !== 1 || a[0].type !== "b") return "midi: expects ,b"
+        cmd.kind = "midi"
+        cmd.bytes = a[0].value as number[]
+        return cmd
+    }
+    if (m.address === LINK_PRESET || m.address === LINK_CONFIG) {
+        const n = m.address === LINK_PRESET ? 1 : 3
+        if (a.length !== n || a.some(x => x.type !== "s")) return m.address + ": expects " + n + " strings"
+        cmd.kind = m.address === LINK_PRESET ? "preset" : "config"
+        cmd.text = a.map(x => x.value as string)
+        return cmd
+    }
+    return "unknown address " + m.address
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest"
+import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "../../src/core/osc"
+import {
+    decodeCommand,
+    decodeState,
+    encodeConfig,
+    encodeFaderTarget,
+    encodeMidiIn,
+    encodePing,
+    encodePresetRequest,
+    encodeState,
+    isLinkMessage,
+    type LinkState,
+} from "../../src/core/linkProtocol"
+
+function message(bytes: number[]): OscMessage {
+    const r = decodePacket(bytes)
+    if (!r.ok || r.packet.kind !== "message") throw new Error("not a message")
+    return r.packet
+}
+
+describe("device link protocol", () => {
+    it("round-trips every host -> device command", () => {
+        expect(decodeCommand(message(encodePing()))).toMatchObject({ kind: "ping" })
+        expect(decodeCommand(message(encodeFaderTarget(3, 0.75)))).toMatchObject({ kind: "fader", channel: 3, position: 0.75 })
+        expect(decodeCommand(message(encodeMidiIn([0xe0, 0x00, 0x40])))).toMatchObject({ kind: "midi", bytes: [0xe0, 0x00, 0x40] })
+        expect(decodeCommand(message(encodePresetRequest("rock")))).toMatchObject({ kind: "preset", text: ["rock"] })
+        expect(decodeCommand(message(encodeConfig("reaper", "reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "reaper", "mcu"] })
+    })
+    it("rejects malformed commands with a reason", () => {
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(0), oscFloat(0.5)])))).toBe("fader: channel below 1")
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(2), oscFloat(NaN)])))).toBe("fader: position not in 0..1")
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscFloat(2)])))).toBe("fader: expects ,if")
+        expect(decodeCommand(message(encodeMessage("/headroom/nope", [])))).toBe("unknown address /headroom/nope")
+    })
+    it("tells link messages from OSC for the DAW", () => {
+        expect(isLinkMessage(message(encodePing()))).toBe(true)
+        expect(isLinkMessage(message(encodeMessage("/track/1/volume", [oscFloat(0.5)])))).toBe(false)
+    })
+    it("round-trips the device state", () => {
+        const s: LinkState = {
+            preset: "rock",
+            mode: "lower",
+            bank: 1,
+            law: "reaper",
+            mixBusDb: -9.5,
+            dawIgnored: 2,
+            linkDropped: 0,
+            stalls: 1,
+            motorPackets: 40,
+            midiPackets: 7,
+            faders: [
+                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
+                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
+            ],
+        }
+        expect(decodeState(message(encodeState(s)))).toEqual(s)
+        expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
+    })
+})
