@@ -63,7 +63,9 @@ export class MidiStreamParser {
                 else this.sysexOverflow = true
                 return
             }
-            this.endSysex(b, out)
+            const sx = this.sysex
+            this.sysex = null
+            this.endSysex(sx, b, out)
             if (b === 0xf7) return
         }
         if (b < 0x80) {
@@ -123,9 +125,7 @@ export class MidiStreamParser {
         out.push({ ok: true, message: m })
     }
 
-    private endSysex(b: number, out: MidiParseResult[]): void {
-        const sx = this.sysex
-        this.sysex = null
+    private endSysex(sx: number[], b: number, out: MidiParseResult[]): void {
         if (this.sysexOverflow) this.error(out, `SysEx longer than ${this.maxSysex} bytes dropped`)
         else if (b !== 0xf7) this.error(out, `SysEx cut off after ${sx.length} bytes by status ${b}`)
         else {
