@@ -16,6 +16,10 @@ export interface Endpoint {
     port: number
 }
 
+/** What the firmware sends over MIDI: Mackie Control, or plain CC for hosts without MCU. */
+export const MIDI_MODES = ["mcu", "cc"] as const
+export type MidiMode = (typeof MIDI_MODES)[number]
+
 /** Names (or parts of names) of the MIDI ports Headroom sends to and receives from. */
 export interface MidiPortNames {
     send: string
@@ -35,6 +39,8 @@ export interface LinkOptions {
     oscAllow: string[]
     /** Existing MIDI ports to open by name; null = a virtual in/out pair named "Headroom". */
     midiPort: MidiPortNames | null
+    /** MIDI dialect the firmware speaks (told to it in /headroom/config). */
+    midiMode: MidiMode
     /** Fader law of the DAW: how a position maps to dB there (src/core/taper). */
     daw: FaderLawName
     /** TCP port of the device link, always bound to 127.0.0.1. */
@@ -57,6 +63,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
     oscListen: { host: LOOPBACK, port: DEFAULT_LISTEN_PORT },
     oscAllow: [],
     midiPort: null,
+    midiMode: "mcu",
     daw: "reaper",
     linkPort: DEFAULT_LINK_PORT,
     serial: false,
@@ -70,6 +77,7 @@ export const LINK_FLAGS_HELP = `DAW link flags:
   --osc-allow ADDR[,ADDR]          senders accepted when --osc-listen is not 127.0.0.1
   --midi-port NAME[,IN]            open existing MIDI ports: NAME both ways, or send to NAME and
                                    receive from IN (default: a virtual port pair "Headroom")
+  --midi-mode mcu|cc               Mackie Control (default) or plain MIDI CC for hosts without MCU
   --daw LAW                        the DAW's fader law for dB: ${FADER_LAWS.join(", ")}
                                    (default: the --osc DAW's law; ${DEFAULT_LAW} with generic/off)
   --link-port N                    device link TCP port on 127.0.0.1 (default 8093)
@@ -151,6 +159,10 @@ export function parseLinkFlags(argv: string[]): ParseResult {
                 o.midiPort = { send, receive: receive ?? send }
                 break
             }
+            case "--midi-mode":
+                if (!(MIDI_MODES as readonly string[]).includes(value)) return fail(`--midi-mode must be one of ${MIDI_MODES.join(", ")}, got "${value}"`)
+                o.midiMode = value as MidiMode
+                break
             case "--daw":
                 if (!isFaderLaw(value)) return fail(`--daw must be one of ${FADER_LAWS.join(", ")}, got "${value}"`)
                 o.daw = value as FaderLawName
@@ -184,7 +196,7 @@ export function parseLinkFlags(argv: string[]): ParseResult {
     return { ok: true, options: o, rest, help }
 }
 
-const VALUE_FLAGS = ["--osc", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--daw", "--link-port"]
+const VALUE_FLAGS = ["--osc", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw", "--link-port"]
 
 function fail(error: string): ParseResult {
     return { ok: false, error }

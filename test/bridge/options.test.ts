@@ -23,6 +23,7 @@ describe("link flags", () => {
             oscListen: { host: "127.0.0.1", port: 9000 },
             oscAllow: [],
             midiPort: null,
+            midiMode: "mcu",
             daw: "reaper",
             linkPort: 8093,
             serial: false,
@@ -34,7 +35,7 @@ describe("link flags", () => {
     it("reads every flag", () => {
         const { options } = ok([
             "--osc", "ardour", "--osc-send", "localhost:3819", "--osc-listen", "0.0.0.0:9100",
-            "--osc-allow", "192.168.1.5,localhost", "--midi-port", "IAC Bus 1", "--daw", "mcu",
+            "--osc-allow", "192.168.1.5,localhost", "--midi-port", "IAC Bus 1", "--midi-mode", "cc", "--daw", "mcu",
             "--link-port", "9093", "--serial",
         ])
         expect(options).toEqual({
@@ -44,6 +45,7 @@ describe("link flags", () => {
             oscListen: { host: "0.0.0.0", port: 9100 },
             oscAllow: ["192.168.1.5", "127.0.0.1"],
             midiPort: { send: "IAC Bus 1", receive: "IAC Bus 1" },
+            midiMode: "cc",
             daw: "mcu",
             linkPort: 9093,
             serial: true,
@@ -93,6 +95,7 @@ describe("link flags", () => {
             [["--osc-listen", "127.0.0.1:-1"], '--osc-listen: "-1" is not a port (0..65535)'],
             [["--osc-allow", "1.2.3.4,nope"], '--osc-allow: "nope" is not an IPv4 address'],
             [["--daw", "cubase"], '--daw must be one of reaper, ardour, x32, mcu, got "cubase"'],
+            [["--midi-mode", "hui"], '--midi-mode must be one of mcu, cc, got "hui"'],
             [["--link-port", "x"], '--link-port: "x" is not a port (0..65535)'],
         ]
         for (const [argv, message] of cases) {
@@ -116,7 +119,7 @@ describe("link flags", () => {
     })
 
     it("lists every flag in --help", () => {
-        for (const f of ["--osc ", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--daw", "--link-port", "--serial", "--help"])
+        for (const f of ["--osc ", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw", "--link-port", "--serial", "--help"])
             expect(LINK_FLAGS_HELP).toContain(f)
     })
 })
