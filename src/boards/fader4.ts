@@ -1,0 +1,44 @@
+/**
+ * Headroom Fader4 (classic ESP32-DevKitC): 4 motorized faders, no master.
+ * Pins and I2C addresses mirror boards/headroom_fader4.board.json ("$headroom"); a test keeps
+ * the two equal. Roles are declared in the order boards/README.md documents.
+ */
+import { startButton, startPotentiometer } from "@devicescript/servers"
+import { pins } from "@dsboard/headroom_fader4"
+import { Hardware } from "../firmware/hardware"
+import { startPcaMotor } from "./pcaMotor"
+
+/** Starts the on-board servers and motors of Fader4 and returns their roles. */
+export function startHardware(): Hardware {
+    const wipers = [
+        startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: 10 }),
+        startPotentiometer({ name: "fader2", pin: pins.VN, samplingItv: 5, streamingItv: 10 }),
+        startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: 10 }),
+        startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: 10 }),
+    ]
+    const motors = [
+        startPcaMotor({ name: "motor1", address: 0x40, in1: 0 }),
+        startPcaMotor({ name: "motor2", address: 0x40, in1: 2 }),
+        startPcaMotor({ name: "motor3", address: 0x40, in1: 4 }),
+        startPcaMotor({ name: "motor4", address: 0x40, in1: 6 }),
+    ]
+    const touches = [
+        startButton({ name: "touch1", pin: pins.P32, activeHigh: true }),
+        startButton({ name: "touch2", pin: pins.P33, activeHigh: true }),
+        startButton({ name: "touch3", pin: pins.P25, activeHigh: true }),
+        startButton({ name: "touch4", pin: pins.P26, activeHigh: true }),
+    ]
+    const buttons = {
+        presetNext: startButton({ name: "presetNext", pin: pins.P23 }),
+        presetPrev: startButton({ name: "presetPrev", pin: pins.P19 }),
+        bankLeft: startButton({ name: "bankLeft", pin: pins.P18 }),
+        bankRight: startButton({ name: "bankRight", pin: pins.P4 }),
+        mode: startButton({ name: "mode", pin: pins.P0 }),
+    }
+    return {
+        board: "headroom_fader4",
+        faders: wipers.map((wiper, i) => ({ wiper, motor: motors[i], touch: touches[i] })),
+        master: null,
+        buttons,
+    }
+}
