@@ -79,7 +79,7 @@ export class DeviceLink {
         this.droppedBefore += this.slip.dropped
         const slip = new SlipDecoder()
         this.slip = slip
-        socket.on("data", data => {
+        socket.on("data", (data: Buffer) => {
             if (socket !== this.socket) return
             for (const frame of slip.push(Array.from(data))) this.onPacket?.(frame)
         })

@@ -21,7 +21,7 @@ export class UdpPeerWatch {
     private errorSeen = false
     private timer: NodeJS.Timeout | null = null
 
-    constructor(peer: Endpoint, periodMs = PROBE_MS) {
+    constructor(peer: Endpoint, periodMs: number = PROBE_MS) {
         this.socket.on("error", () => (this.errorSeen = true))
         this.socket.connect(peer.port, peer.host, () => {
             this.probe()
