@@ -62,7 +62,7 @@ export function renderWiring(board, chips) {
     out.push(poly([[busRight, y.bus + 12], [80, y.bus + 12], [80, y.board + 70], [LEFT - 40, y.board + 70]], COLORS.i2c))
     out.push(text(54, 300, `SDA — GPIO${sda}`, { size: 12, rotate: -90, color: COLORS.i2c, weight: "bold" }))
     out.push(text(96, 300, `SCL — GPIO${scl}`, { size: 12, rotate: -90, color: COLORS.i2c, weight: "bold" }))
-    out.push(text(100, y.bus - 6, `I2C ${board.i2c.kHz} kHz (4.7 kΩ pull-ups to 3V3 on the PCA9685 board)`, { size: 11, anchor: "start", color: COLORS.i2c }))
+    out.push(text(100, y.bus - 6, `I2C ${board.i2c.kHz} kHz · pull-ups to 3V3 (on most PCA9685 boards; else 4.7 kΩ)`, { size: 11, anchor: "start", color: COLORS.i2c }))
 
     // PCA9685 chips: one box over the strips it drives
     h.pwmChips.forEach((pc, ci) => {

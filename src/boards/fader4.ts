@@ -23,10 +23,10 @@ export function startHardware(): Hardware {
         startPcaMotor({ name: "motor4", address: 0x40, in1: 6 }),
     ]
     const touches = [
-        startButton({ name: "touch1", pin: pins.P32, activeHigh: true }),
-        startButton({ name: "touch2", pin: pins.P33, activeHigh: true }),
-        startButton({ name: "touch3", pin: pins.P25, activeHigh: true }),
-        startButton({ name: "touch4", pin: pins.P26, activeHigh: true }),
+        startButton({ name: "touch1", pin: pins.P25, activeHigh: true }),
+        startButton({ name: "touch2", pin: pins.P26, activeHigh: true }),
+        startButton({ name: "touch3", pin: pins.P27, activeHigh: true }),
+        startButton({ name: "touch4", pin: pins.P13, activeHigh: true }),
     ]
     const buttons = {
         presetNext: startButton({ name: "presetNext", pin: pins.P23 }),

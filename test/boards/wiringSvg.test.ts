@@ -14,13 +14,13 @@ describe("wiring diagrams", () => {
         const board = load("headroom_fader4")
         const svg = renderWiring(board, chips)
         expect(svg).toContain(">GPIO36 · ADC1_CH0<")
-        expect(svg).toContain(">GPIO32<")
+        expect(svg).toContain(">GPIO25<")
         expect(svg).toContain(">SDA — GPIO21<")
-        board.$headroom.faders[0].touch = "P27"
-        board.pins.P27 = 27
+        board.$headroom.faders[0].touch = "P14"
+        board.pins.P14 = 14
         const moved = renderWiring(board, chips)
-        expect(moved).toContain(">GPIO27<")
-        expect(moved).not.toContain(">GPIO32<")
+        expect(moved).toContain(">GPIO14<")
+        expect(moved).not.toContain(">GPIO25<")
     })
 
     it("refuses a pin label the board does not define", () => {
