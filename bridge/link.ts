@@ -29,6 +29,7 @@ import { MidiPort, openMidiPort } from "./midiPort"
 import { LinkOptions } from "./options"
 import { OscUdp } from "./oscUdp"
 import { UdpPeerWatch } from "./udpPeerWatch"
+import { loadUserMap } from "./userMap"
 
 /** DAW feedback is merged over this interval (ms): the firmware's control period. */
 export const COALESCE_MS = 10
@@ -38,7 +39,7 @@ export interface LinkDeps {
     bus: JDBus
     /** MIDI port to use; default: opened from options.midiPort (null when the machine has none). */
     midi?: MidiPort | null
-    /** The user's OSC map (loaded from options.oscMapFile by the caller). */
+    /** The user's OSC map; default: loaded from options.oscMapFile (a bad file rejects the start). */
     userMap?: OscMap | null
     /** Where one-line notices go; default console.log. */
     say?: (line: string) => void
@@ -104,6 +105,8 @@ export interface LinkHandle {
     state(): LinkState | null
     hello(): DeviceHello | null
     deviceConnected(): boolean
+    /** False while the DAW's OSC port is known to be closed (a local DAW not running); true otherwise. */
+    dawOscReachable(): boolean
     /**
      * Acts as the DAW sending fader `channel` (1-based) to `position` (0..1) back, in the
      * configured protocol: OSC through the DAW's map, or MCU pitch bend on strip (channel-1) % 8.
@@ -120,6 +123,8 @@ export interface LinkHandle {
 /** Starts the link. Rejects with a one-line reason when a port cannot be bound. */
 export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<LinkHandle> {
     const say = deps.say ?? ((line: string) => console.log(line))
+    const userMap = deps.userMap !== undefined ? deps.userMap : options.oscMapFile === null ? null : loadUserMap(options.oscMapFile)
+    if (typeof userMap === "string") throw new Error(userMap)
     const log = new MessageLog()
     const events = new EventEmitter<LinkEvents>()
     const counters = new DropCounters()
@@ -178,7 +183,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             midi?.close()
             throw e
         })
-        const out = new DeviceOscOutput(deviceMap, deps.userMap ?? null, options.daw, packet => sendOscToDaw(packet), (ch, pos) => memory.noteOsc(ch, pos))
+        const out = new DeviceOscOutput(deviceMap, userMap, options.daw, packet => sendOscToDaw(packet), (ch, pos) => memory.noteOsc(ch, pos))
         oscOut = out
         const dawMap = out.dawMap()
         say(`OSC: sending to ${options.oscSend.host}:${options.oscSend.port} (${dawMap.name} map), listening on ${udp.bound.host}:${udp.bound.port}`)
@@ -275,6 +280,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         state: () => latestState,
         hello: () => latestHello,
         deviceConnected: () => device.connected(),
+        dawOscReachable: () => (watch ? watch.up : true),
         dawFader: (channel, position, protocol) => {
             if (protocol === "midi") dawMidi.push(encodeMcuFader((channel - 1) % MCU_STRIPS, toPosition14(position)))
             else if (dawOsc && oscOut) dawOsc.push(encodeOscFader(oscOut.dawMap(), channel, position, options.daw))

@@ -16,7 +16,7 @@ export class FakeDevice {
 
     private constructor(private socket: net.Socket) {
         const slip = new SlipDecoder()
-        socket.on("data", d => {
+        socket.on("data", (d: Buffer) => {
             this.raw.push(...d)
             for (const f of slip.push(Array.from(d))) {
                 const r = decodePacket(f)

@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it } from "vitest"
+import { encodeHello, encodeState, LinkState } from "../../src/core/linkProtocol"
+import { encodeMessage, oscFloat, oscInt, OscMessage } from "../../src/core/osc"
+import { slipEncode } from "../../src/core/slip"
+import { midoMissing, midoParse } from "../core/mido"
+import { flags, Harness, startHarness, until } from "./linkHarness"
+import { freeUdpPort, libloMissing, OscDump, oscSend } from "./liblo"
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+})
+
+async function harness(...argv: string[]): Promise<Harness> {
+    const h = await startHarness(flags(...argv))
+    cleanup.push(() => h.stop())
+    return h
+}
+
+async function dump(): Promise<OscDump> {
+    const d = new OscDump(await freeUdpPort())
+    cleanup.push(() => d.stop())
+    await d.ready()
+    return d
+}
+
+function message(address: string, ...args: OscMessage["args"]): OscMessage {
+    return { kind: "message", address, args }
+}
+
+const STATE: LinkState = {
+    preset: "rock",
+    mode: "lower",
+    bank: 0,
+    law: "reaper",
+    mixBusDb: -6,
+    dawIgnored: 0,
+    linkDropped: 0,
+    stalls: 0,
+    motorPackets: 3,
+    midiPackets: 1,
+    faders: [{ channel: 1, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" }],
+}
+
+describe("link: device to DAW over MIDI", () => {
+    it("splits the firmware's batched MidiOutput packet into whole messages for the port, and logs them", async () => {
+        const h = await harness("--osc", "off")
+        await h.firmwareMidi([0x90, 0x68, 0x7f, 0xe0, 0x00, 0x40, 0x90, 0x68, 0x00])
+        expect(h.midi.sent).toEqual([
+            [0x90, 0x68, 0x7f],
+            [0xe0, 0x00, 0x40],
+            [0x90, 0x68, 0x00],
+        ])
+        expect(h.link.log.since().map(m => [m.seq, m.protocol, m.direction, m.hex, m.decoded])).toEqual([
+            [1, "midi", "to-daw", "90687f", "MCU touch 1 on"],
+            [2, "midi", "to-daw", "e00040", "MCU fader 1 8192"],
+            [3, "midi", "to-daw", "906800", "MCU touch 1 off"],
+        ])
+    })
+
+    it.skipIf(midoMissing())("sends a stream that an independent decoder (mido) reads as Mackie Control", async () => {
+        const h = await harness("--osc", "off")
+        await h.firmwareMidi([0x90, 0x69, 0x7f, 0xe1, 0x7f, 0x7f])
+        await h.firmwareMidi([0xf0, 0x00, 0x00, 0x66, 0x14, 0x01, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0xf7])
+        const [seen] = midoParse([h.midi.sent.flat()])
+        expect(seen).toEqual([
+            { type: "note_on", channel: 0, note: 0x69, velocity: 0x7f, time: 0 },
+            { type: "pitchwheel", channel: 1, pitch: 8191, time: 0 },
+            { type: "sysex", data: [0x00, 0x00, 0x66, 0x14, 0x01, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0], time: 0 },
+        ])
+    })
+
+    it("counts garbage from the firmware instead of passing it on", async () => {
+        const h = await harness("--osc", "off")
+        await h.firmwareMidi([0x12, 0x13, 0xe0, 0x00, 0x40])
+        expect(h.midi.sent).toEqual([[0xe0, 0x00, 0x40]])
+        expect(h.link.counters().device.midiMalformed).toBe(1)
+    })
+})
+
+describe("link: DAW to device over MIDI", () => {
+    it("forwards the DAW's Mackie Control as /headroom/midi and drops malformed input", async () => {
+        const h = await harness("--osc", "off")
+        const d = await h.device()
+        await until(() => h.link.deviceConnected())
+        h.midi.fromDaw([0xe2, 0x00, 0x40])
+        h.midi.fromDaw([0xf0, 0x00, 0x00, 0x66, 0x14]) // truncated SysEx
+        const m = await d.waitFor(x => x.address === "/headroom/midi")
+        expect(m.args).toEqual([{ type: "b", value: [0xe2, 0x00, 0x40] }])
+        expect(h.link.counters().daw.midi).toMatchObject({ accepted: 1, dropped: 1 })
+        expect(h.link.log.since().map(e => e.decoded)).toEqual(["MCU fader 3 8192"])
+    })
+
+    it("answers a DAW that restarts its surface (device query) with the faders' last positions", async () => {
+        const h = await harness("--osc", "off")
+        await h.firmwareMidi([0xe0, 0x10, 0x20, 0xe1, 0x30, 0x40])
+        h.midi.sent.splice(0)
+        h.midi.fromDaw([0xf0, 0x00, 0x00, 0x66, 0x14, 0x00, 0xf7])
+        await until(() => h.midi.sent.length === 2)
+        expect(h.midi.sent).toEqual([
+            [0xe0, 0x10, 0x20],
+            [0xe1, 0x30, 0x40],
+        ])
+    })
+
+    it("re-sends positions when a named MIDI port comes back", async () => {
+        const h = await harness("--osc", "off")
+        await h.firmwareMidi([0xe3, 0x00, 0x20])
+        h.midi.sent.splice(0)
+        h.midi.onConnect?.()
+        expect(h.midi.sent).toEqual([[0xe3, 0x00, 0x20]])
+    })
+})
+
+describe("link: the device", () => {
+    it("gets the config on connecting, pings, and reports hello and state", async () => {
+        const h = await harness("--osc", "ardour", "--osc-send", "127.0.0.1:9", "--midi-mode", "cc")
+        const d = await h.device()
+        const config = await d.waitFor(m => m.address === "/headroom/config")
+        expect(config.args.map(a => a.value)).toEqual(["ardour", "ardour", "cc"])
+        await d.waitFor(m => m.address === "/headroom/ping")
+        const states: LinkState[] = []
+        h.link.events.on("state", s => states.push(s))
+        d.sendRaw(slipEncode(encodeHello("headroom_fader8", 8, 16)))
+        d.sendRaw(slipEncode(encodeState(STATE)))
+        await until(() => states.length === 1)
+        expect(states[0]).toEqual(STATE)
+        expect(h.link.state()).toEqual(STATE)
+        expect(h.link.hello()).toEqual({ board: "headroom_fader8", faders: 8, channels: 16 })
+    })
+
+    it("counts frames that are not OSC", async () => {
+        const h = await harness("--osc", "off")
+        const d = await h.device()
+        d.sendRaw(slipEncode([1, 2, 3, 4]))
+        d.sendRaw([0xc0, 0xdb, 0x05, 0xc0])
+        await until(() => h.link.counters().device.packetsMalformed === 1 && h.link.counters().device.framesDropped === 1)
+    })
+})
+
+const noLiblo = libloMissing()
+if (noLiblo) console.log(`skipping link tests with liblo as the DAW: ${noLiblo}`)
+
+describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => {
+    it("forwards the device's Reaper-style OSC to the DAW, keeps /headroom/ messages home, and logs", async () => {
+        const daw = await dump()
+        const h = await harness("--osc", "reaper", "--osc-send", `127.0.0.1:${daw.port}`)
+        const d = await h.device()
+        d.send(message("/track/3/volume", oscFloat(0.75)))
+        d.send(message("/headroom/state", oscInt(1)))
+        d.send(message("/track/3/select", oscFloat(1)))
+        expect(await daw.waitFor(2)).toEqual(["/track/3/volume f 0.750000", "/track/3/select f 1.000000"])
+        expect(h.link.counters().device.statesMalformed).toBe(1)
+        const log = h.link.log.since().filter(m => m.direction === "to-daw")
+        expect(log.map(m => [m.protocol, m.decoded])).toEqual([
+            ["osc", "/track/3/volume f 0.750000"],
+            ["osc", "/track/3/select f 1.000000"],
+        ])
+        expect(log[0].hex).toBe(Buffer.from(encodeMessage("/track/3/volume", [oscFloat(0.75)])).toString("hex"))
+    })
+
+    it("turns the DAW's OSC into device targets, and drops NaN, infinities, negatives, out-of-range and unknown channels", async () => {
+        const h = await harness("--osc", "reaper", "--osc-send", "127.0.0.1:9")
+        const d = await h.device()
+        d.sendRaw(slipEncode(encodeHello("headroom_fader4", 4, 8)))
+        await until(() => h.link.hello() !== null)
+        oscSend(h.link.oscPort!, "/track/2/volume", "f", "0.25")
+        const t = await d.waitFor(m => m.address === "/headroom/fader")
+        expect(t.args).toEqual([oscInt(2), oscFloat(0.25)])
+        for (const [addr, v] of [
+            ["/track/1/volume", "nan"],
+            ["/track/1/volume", "inf"],
+            ["/track/1/volume", "-0.5"],
+            ["/track/1/volume", "1.5"],
+            ["/track/9/volume", "0.5"],
+        ])
+            oscSend(h.link.oscPort!, addr, "f", v)
+        oscSend(h.link.oscPort!, "/time", "f", "12.5")
+        await until(() => h.link.counters().daw.osc.dropped === 5 && h.link.counters().daw.osc.ignored === 1)
+        expect(h.link.counters().daw.osc.lastDropReason).toBe("/track/9/volume: channel 9 is beyond the device's 8 channels")
+        oscSend(h.link.oscPort!, "/track/4/volume", "f", "0.5")
+        await d.waitFor(m => m.address === "/headroom/fader" && m.args[0].value === 4)
+        expect(d.messages().filter(m => m.address === "/headroom/fader").map(m => m.args[0].value)).toEqual([2, 4])
+    })
+
+    it("reads Ardour's feedback and sends Ardour its set-up", async () => {
+        const daw = await dump()
+        const h = await harness("--osc", "ardour", "--osc-send", `127.0.0.1:${daw.port}`)
+        expect(await daw.waitFor(2)).toEqual(["/set_surface/feedback i 3", "/set_surface/gainmode i 3"])
+        const d = await h.device()
+        oscSend(h.link.oscPort!, "/strip/fader", "if", "5", "0.5")
+        const t = await d.waitFor(m => m.address === "/headroom/fader")
+        expect(t.args).toEqual([oscInt(5), oscFloat(0.5)])
+    })
+
+    it("translates the generic map to a user map both ways (examples/osc-map.example.json)", async () => {
+        const daw = await dump()
+        const h = await harness("--osc-map", "examples/osc-map.example.json", "--osc-send", `127.0.0.1:${daw.port}`, "--daw", "x32")
+        const d = await h.device()
+        d.send(message("/headroom/fader", oscInt(3), oscFloat(0.75)))
+        expect(await daw.waitFor(1)).toEqual(["/ch/03/mix/fader f 0.750000"])
+        oscSend(h.link.oscPort!, "/ch/07/mix/fader", "f", "0.5")
+        const t = await d.waitFor(m => m.address === "/headroom/fader")
+        expect(t.args).toEqual([oscInt(7), oscFloat(0.5)])
+    })
+
+    it("re-sends the DAW's last targets to a device that reconnects", async () => {
+        const h = await harness("--osc", "reaper", "--osc-send", "127.0.0.1:9")
+        const first = await h.device()
+        oscSend(h.link.oscPort!, "/track/1/volume", "f", "0.125")
+        await first.waitFor(m => m.address === "/headroom/fader")
+        first.close()
+        await until(() => !h.link.deviceConnected())
+        oscSend(h.link.oscPort!, "/track/2/volume", "f", "0.625")
+        await until(() => h.link.counters().daw.osc.accepted === 2)
+        const again = await h.device()
+        const got = await again.waitForMessages(3)
+        expect(got.map(m => [m.address, ...m.args.map(a => a.value)])).toEqual([
+            ["/headroom/config", "reaper", "reaper", "mcu"],
+            ["/headroom/fader", 1, 0.125],
+            ["/headroom/fader", 2, 0.625],
+        ])
+    })
+
+    it("re-sends the faders' positions to a DAW whose OSC port comes back", async () => {
+        const port = await freeUdpPort()
+        const h = await startHarness(flags("--osc", "reaper", "--osc-send", `127.0.0.1:${port}`), { peerProbeMs: 20 })
+        cleanup.push(() => h.stop())
+        const d = await h.device()
+        d.send(message("/track/2/volume", oscFloat(0.5)))
+        await until(() => h.link.counters().toDaw.osc === 1)
+        // nobody listens yet: the probes notice, then the DAW starts
+        await until(() => !h.link.dawOscReachable())
+        const daw = new OscDump(port)
+        cleanup.push(() => daw.stop())
+        expect((await daw.waitFor(1))[0]).toBe("/track/2/volume f 0.500000")
+        expect(h.link.dawOscReachable()).toBe(true)
+    })
+
+    it("acts as the DAW for the simulator's /api/daw, in either protocol", async () => {
+        const h = await harness("--osc", "reaper", "--osc-send", "127.0.0.1:9")
+        const d = await h.device()
+        h.link.dawFader(2, 0.5, "osc")
+        const t = await d.waitFor(m => m.address === "/headroom/fader")
+        expect(t.args).toEqual([oscInt(2), oscFloat(0.5)])
+        h.link.dawFader(10, 1, "midi")
+        const m = await d.waitFor(x => x.address === "/headroom/midi")
+        expect(m.args).toEqual([{ type: "b", value: [0xe1, 0x7f, 0x7f] }])
+        h.link.dawBytes("osc", [1, 2, 3])
+        expect(h.link.counters().daw.osc).toMatchObject({ dropped: 1, lastDropReason: "packet length 3 is not a multiple of 4" })
+    })
+})
