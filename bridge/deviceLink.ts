@@ -4,6 +4,10 @@
  * packets both ways. One device at a time: a new connection replaces the old one, because a
  * device that reset leaves a half-open socket behind. A keepalive goes out every PING_MS so the
  * firmware notices a hung host within its timeout.
+ *
+ * Nothing is sent to a new connection until the device has spoken or QUIET_MS have passed:
+ * DeviceScript's `connect()` fails an assertion when data arrives right behind the "open"
+ * event, before its fiber has resumed (seen with the VM: the first ping killed the program).
  */
 import net from "node:net"
 import { SlipDecoder, slipEncode } from "../src/core/slip"
@@ -11,17 +15,22 @@ import { LOOPBACK } from "./options"
 
 /** Keepalive period (ms); the firmware gives up on a link silent for 400 ms. */
 export const PING_MS = 100
+/** How long a new connection is left alone unless the device speaks first (ms). */
+export const QUIET_MS = 150
 
 export class DeviceLink {
     /** Each OSC packet (one SLIP frame) from the device. */
     onPacket: ((packet: number[]) => void) | null = null
-    /** Called when a device connects (true) or the connection is gone (false). */
+    /** Called when a device connection is ready for data (true), and when that connection is gone (false). */
     onConnection: ((up: boolean) => void) | null = null
     /** Connections accepted so far. */
     connections = 0
     private socket: net.Socket | null = null
     private slip = new SlipDecoder()
     private droppedBefore = 0
+    /** True once the current connection may be written to. */
+    private open = false
+    private quiet: NodeJS.Timeout | null = null
     private timer: NodeJS.Timeout
 
     private constructor(
@@ -53,14 +62,14 @@ export class DeviceLink {
         return this.droppedBefore + this.slip.dropped
     }
 
-    /** True while a device is connected. */
+    /** True while a device is connected and ready for data. */
     connected(): boolean {
-        return this.socket !== null
+        return this.socket !== null && this.open
     }
 
-    /** Sends one OSC packet to the device; dropped when none is connected. */
+    /** Sends one OSC packet to the device; dropped when none is connected or it is not ready yet. */
     send(packet: number[]) {
-        this.socket?.write(Buffer.from(slipEncode(packet)))
+        if (this.open) this.socket?.write(Buffer.from(slipEncode(packet)))
     }
 
     /** Stops listening and drops the device. */
@@ -73,18 +82,29 @@ export class DeviceLink {
     private adopt(socket: net.Socket) {
         this.drop(this.socket)
         this.socket = socket
+        this.open = false
         this.connections++
         socket.setNoDelay(true)
+        this.quiet = setTimeout(() => this.ready(socket), QUIET_MS)
         // a fresh decoder per connection: a half frame from the old socket must not prefix the new one
         this.droppedBefore += this.slip.dropped
         const slip = new SlipDecoder()
         this.slip = slip
         socket.on("data", (data: Buffer) => {
             if (socket !== this.socket) return
+            this.ready(socket)
             for (const frame of slip.push(Array.from(data))) this.onPacket?.(frame)
         })
         socket.on("error", () => this.drop(socket))
         socket.on("close", () => this.drop(socket))
+    }
+
+    /** The connection may be written to: tell the owner, who sends the config and targets. */
+    private ready(socket: net.Socket) {
+        if (socket !== this.socket || this.open) return
+        if (this.quiet) clearTimeout(this.quiet)
+        this.quiet = null
+        this.open = true
         this.onConnection?.(true)
     }
 
@@ -92,7 +112,11 @@ export class DeviceLink {
         if (!socket) return
         socket.destroy()
         if (socket !== this.socket) return
+        if (this.quiet) clearTimeout(this.quiet)
+        this.quiet = null
+        const wasOpen = this.open
         this.socket = null
-        this.onConnection?.(false)
+        this.open = false
+        if (wasOpen) this.onConnection?.(false)
     }
 }

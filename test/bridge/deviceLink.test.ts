@@ -69,9 +69,10 @@ describe("device link", () => {
         const states: boolean[] = []
         link.onConnection = up => states.push(up)
         const first = await device(link.port)
-        await new Promise(r => setTimeout(r, 20))
+        while (states.length < 1) await new Promise(r => setTimeout(r, 5))
         await device(link.port)
         await first.whenClosed()
+        while (states.length < 3) await new Promise(r => setTimeout(r, 5))
         expect(states).toEqual([true, false, true])
         expect(link.connected()).toBe(true)
         expect(link.connections).toBe(2)
@@ -82,11 +83,24 @@ describe("device link", () => {
         const states: boolean[] = []
         link.onConnection = up => states.push(up)
         const d = await device(link.port)
-        await new Promise(r => setTimeout(r, 20))
+        while (states.length < 1) await new Promise(r => setTimeout(r, 5))
         d.close()
         while (states.length < 2) await new Promise(r => setTimeout(r, 5))
         expect(states).toEqual([true, false])
         expect(link.connected()).toBe(false)
+    })
+
+    it("stays quiet towards a new connection until the device speaks (DeviceScript's connect() needs it)", async () => {
+        const link = await listen()
+        const states: boolean[] = []
+        link.onConnection = up => states.push(up)
+        link.onPacket = () => link.send(encodeMessage("/headroom/config", []))
+        const d = await device(link.port)
+        link.send(encodeMessage("/too/early", []))
+        d.send({ kind: "message", address: "/headroom/hello", args: [] })
+        await d.waitFor(m => m.address === "/headroom/config")
+        expect(states).toEqual([true])
+        expect(d.received.map(m => m.address).filter(a => a !== "/headroom/ping")).toEqual(["/headroom/config"])
     })
 
     it("reports a taken port in one line", async () => {
