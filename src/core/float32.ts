@@ -75,3 +75,10 @@ export function readFloat32BE(bytes: number[], offset: number): number {
     if (exp === 0) return sign * mant * MIN_SUBNORMAL
     return sign * (mant + TWO_23) * Math.pow(2, exp - 150)
 }
+
+/** `value` rounded to the nearest float32, as it arrives after a trip through OSC's `f`. */
+export function toFloat32(value: number): number {
+    const b: number[] = []
+    writeFloat32BE(b, value)
+    return readFloat32BE(b, 0)
+}

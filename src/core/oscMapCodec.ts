@@ -2,6 +2,7 @@
  * A fader through an OSC map: Headroom position -> OSC bytes, and an app's OSC message -> channel
  * and position, refusing NaN, infinities, negative and out-of-range values with a reason.
  */
+import { toFloat32 } from "./float32"
 import { OscArg, OscMessage, encodeMessage, oscFloat, oscInt } from "./osc"
 import type { OscFaderRoute, OscMap } from "./oscMaps"
 import { Failure, fail } from "./result"
@@ -34,7 +35,10 @@ function outgoing(r: OscFaderRoute, position: number, law: FaderLawName): number
     const p = position > 0 ? Math.min(1, position) : 0
     if (r.value === "db") return Math.max(DB_FLOOR, positionToDb(law, p))
     const q = r.law !== null && r.law !== law ? dbToPosition(r.law, positionToDb(law, p)) : p
-    return r.value === "range" ? r.min + q * (r.max - r.min) : q
+    if (r.value !== "range") return q
+    // keep rounding error from stepping past the range's ends
+    const v = r.min + q * (r.max - r.min)
+    return Math.max(Math.min(r.min, r.max), Math.min(Math.max(r.min, r.max), v))
 }
 
 /**
@@ -121,10 +125,12 @@ function incoming(r: OscFaderRoute, v: number, law: FaderLawName): number | stri
     if (v === Infinity || v === -Infinity) return `value is ${v}`
     let q = v
     if (r.value === "range") {
-        const lo = Math.min(r.min, r.max)
-        const hi = Math.max(r.min, r.max)
+        // float ends arrive rounded to float32: accept the rounded ends too
+        const f = r.type === "f"
+        const lo = Math.min(r.min, r.max, f ? toFloat32(Math.min(r.min, r.max)) : r.min)
+        const hi = Math.max(r.min, r.max, f ? toFloat32(Math.max(r.min, r.max)) : r.max)
         if (v < lo || v > hi) return `value ${v} is outside ${r.min}..${r.max}`
-        q = (v - r.min) / (r.max - r.min)
+        q = Math.max(0, Math.min(1, (v - r.min) / (r.max - r.min)))
     } else if (v < 0) return `position ${v} is negative`
     else if (v > 1) return `position ${v} is above 1`
     return r.law !== null && r.law !== law ? dbToPosition(law, positionToDb(r.law, q)) : q

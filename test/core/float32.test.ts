@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { readFloat32BE, writeFloat32BE } from "../../src/core/float32"
+import { readFloat32BE, toFloat32, writeFloat32BE } from "../../src/core/float32"
 
 function hex(bytes: number[]): string {
     return bytes.map(b => b.toString(16).padStart(2, "0")).join("")
@@ -62,6 +62,13 @@ describe("float32", () => {
                 const got = readFloat32BE(Array.from(b), 0)
                 return Object.is(got, want) || (isNaN(got) && isNaN(want))
             }),
+            { numRuns: 20000, seed: 42 }
+        )
+    })
+
+    it("rounds to float32 like Math.fround", () => {
+        fc.assert(
+            fc.property(fc.double(), v => Object.is(toFloat32(v), Math.fround(v)) || (isNaN(v) && isNaN(toFloat32(v)))),
             { numRuns: 20000, seed: 42 }
         )
     })
