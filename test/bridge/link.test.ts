@@ -112,6 +112,53 @@ describe("link: DAW to device over MIDI", () => {
     })
 })
 
+describe("link: floods from the DAW", () => {
+    it("reach the device as the latest target per channel, ending with the last one, in OSC and MIDI", async () => {
+        const h = await harness("--osc", "reaper", "--osc-send", "127.0.0.1:9")
+        const d = await h.device()
+        await until(() => h.link.deviceConnected())
+        const sent = 5000
+        for (let i = 0; i < sent; i++) {
+            h.link.dawBytes("osc", encodeMessage(`/track/${(i % 8) + 1}/volume`, [oscFloat(i / sent)]))
+            h.link.dawBytes("midi", [0xe0 | i % 8, i & 0x7f, (i >> 7) & 0x7f])
+        }
+        const c = h.link.counters()
+        expect(c.daw.osc.accepted).toBe(sent)
+        expect(c.daw.midi.accepted).toBe(sent)
+        // all pushed within one interval (the loop never yields): the first of each protocol goes at
+        // once, then one target per channel and one MIDI blob with a pitch bend per strip
+        await d.waitForMessages(1 + 2 + 8 + 1)
+        const targets = d.messages().filter(m => m.address === "/headroom/fader")
+        expect(targets.length).toBe(1 + 8)
+        const lastOsc = new Map(targets.map(m => [m.args[0].value, m.args[1].value]))
+        for (let ch = 1; ch <= 8; ch++) expect(lastOsc.get(ch)).toBeCloseTo((sent - 9 + ch) / sent, 6)
+        const midi = d.messages().filter(m => m.address === "/headroom/midi")
+        expect(midi.length).toBe(2)
+        const blob = midi[1].args[0].value as number[]
+        expect(blob.length).toBe(24)
+        const bends = [0, 3, 6, 9, 12, 15, 18, 21].map(k => blob.slice(k, k + 3).join(",")).sort()
+        expect(bends).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(s => [0xe0 | s, (sent - 8 + s) & 0x7f, ((sent - 8 + s) >> 7) & 0x7f].join(",")).sort())
+        expect(h.link.counters().daw.coalesced).toBe(2 * (sent - 9))
+    })
+
+    it("survive NaN, infinities and truncated SysEx mixed into them, counted", async () => {
+        const h = await harness("--osc", "reaper", "--osc-send", "127.0.0.1:9")
+        const d = await h.device()
+        await until(() => h.link.deviceConnected())
+        for (let i = 0; i < 300; i++) {
+            h.link.dawBytes("osc", encodeMessage("/track/1/volume", [oscFloat([NaN, Infinity, -Infinity, -1, 2][i % 5])]))
+            h.link.dawBytes("midi", [0xf0, 0x00, 0x00, 0x66, 0x14, 0x12, 0x00, 0x41])
+            h.link.dawBytes("midi", [0xe0, 0x00])
+        }
+        h.link.dawBytes("osc", encodeMessage("/track/1/volume", [oscFloat(0.5)]))
+        const t = await d.waitFor(m => m.address === "/headroom/fader")
+        expect(t.args).toEqual([oscInt(1), oscFloat(0.5)])
+        expect(h.link.counters().daw.osc).toMatchObject({ accepted: 1, dropped: 300 })
+        expect(h.link.counters().daw.midi).toMatchObject({ accepted: 0, dropped: 600 })
+        expect(d.messages().filter(m => m.address !== "/headroom/config").length).toBe(1)
+    })
+})
+
 describe("link: the device", () => {
     it("gets the config on connecting, pings, and reports hello and state", async () => {
         const h = await harness("--osc", "ardour", "--osc-send", "127.0.0.1:9", "--midi-mode", "cc")
