@@ -33,6 +33,12 @@ import { loadUserMap } from "./userMap"
 
 /** DAW feedback is merged over this interval (ms): the firmware's control period. */
 export const COALESCE_MS = 10
+/**
+ * How long after a device reconnects the link waits before telling the DAW again what the device
+ * overwrote: a restarted firmware announces where its faders stand, while the link has just sent
+ * it the DAW's targets; the DAW's values win (ms).
+ */
+export const RESYNC_SETTLE_MS = 300
 
 export interface LinkDeps {
     /** The Jacdac bus the firmware's MidiOutput role is on (the simulator's, or the dev tools'). */
@@ -152,14 +158,14 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
                 continue
             }
             const raw = midiBytes(r.message)
-            memory.noteMidi(r.message)
+            memory.noteMidi(r.message, true)
             log.add("midi", "to-daw", raw, describeMidi(r.message))
             sendMidiToDaw(raw)
         }
     })
     const dawMidi = new DawMidiInput(counters, blob => device.send(encodeMidiIn(blob)), COALESCE_MS, deps.timers)
     dawMidi.onAccepted = (m, raw) => {
-        memory.noteMidi(m)
+        memory.noteMidi(m, false)
         log.add("midi", "from-daw", raw, describeMidi(m))
     }
     const resendMidiToDaw = () => memory.midiMessages().forEach(sendMidiToDaw)
@@ -183,20 +189,20 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             midi?.close()
             throw e
         })
-        const out = new DeviceOscOutput(deviceMap, userMap, options.daw, packet => sendOscToDaw(packet), (ch, pos) => memory.noteOsc(ch, pos))
+        const out = new DeviceOscOutput(deviceMap, userMap, options.daw, packet => sendOscToDaw(packet), (ch, pos) => memory.noteOsc(ch, pos, true))
         oscOut = out
         const dawMap = out.dawMap()
         say(`OSC: sending to ${options.oscSend.host}:${options.oscSend.port} (${dawMap.name} map), listening on ${udp.bound.host}:${udp.bound.port}`)
         dawOsc = new DawOscInput(dawMap, options.daw, counters, packet => device.send(packet), COALESCE_MS, deps.timers)
         dawOsc.onAccepted = (m, t) => {
-            memory.noteOsc(t.channel, t.position)
+            memory.noteOsc(t.channel, t.position, false)
             log.add("osc", "from-daw", encodePacket(m), describeOsc(m))
         }
         const input = dawOsc
         udp.onPacket = bytes => input.push(bytes)
         const setUpDaw = () => {
             dawMap.setup.forEach(m => sendOscToDaw(encodePacket(m)))
-            out.resend(memory.osc)
+            out.resend(memory.osc())
         }
         watch = new UdpPeerWatch(options.oscSend, deps.peerProbeMs)
         watch.onBack = setUpDaw
@@ -210,14 +216,24 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     }
 
     // --- the device ---
+    let settle: NodeJS.Timeout | null = null
     device.onConnection = up => {
         events.emit("device", up)
         if (!up) return
         say("device link: device connected")
         device.send(encodeConfig(options.osc, options.daw, options.midiMode))
-        memory.osc.forEach((position, channel) => device.send(encodeFaderTarget(channel, position)))
-        const pb = memory.midiMessages().flat()
-        if (pb.length > 0) device.send(encodeMidiIn(pb))
+        if (memory.empty()) return
+        const before = memory.snapshot()
+        before.osc().forEach((position, channel) => device.send(encodeFaderTarget(channel, position)))
+        const midiTargets = before.midiMessages().flat()
+        if (midiTargets.length > 0) device.send(encodeMidiIn(midiTargets))
+        if (settle) clearTimeout(settle)
+        settle = setTimeout(() => {
+            settle = null
+            const drift = memory.restoreFrom(before)
+            drift.midi.forEach(sendMidiToDaw)
+            oscOut?.resend(drift.osc)
+        }, RESYNC_SETTLE_MS)
     }
     device.onPacket = packet => {
         const r = decodePacket(packet)
@@ -291,6 +307,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         },
         sendToDevice: packet => device.send(packet),
         stop: async () => {
+            if (settle) clearTimeout(settle)
             watch?.close()
             dawMidi.stop()
             dawOsc?.stop()

@@ -269,6 +269,22 @@ describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => 
         ])
     })
 
+    it("gives the DAW its value back when a restarted device announces a different one", async () => {
+        const daw = await dump()
+        const h = await harness("--osc", "reaper", "--osc-send", `127.0.0.1:${daw.port}`)
+        const first = await h.device()
+        await until(() => h.link.deviceConnected())
+        h.link.dawFader(1, 0.125, "osc")
+        await first.waitFor(m => m.address === "/headroom/fader")
+        first.close()
+        await until(() => !h.link.deviceConnected())
+        const again = await h.device()
+        await again.waitFor(m => m.address === "/headroom/fader")
+        // the restarted firmware announces where its fader stands, on its way to the DAW
+        again.send(message("/track/1/volume", oscFloat(0.875)))
+        expect(await daw.waitFor(2)).toEqual(["/track/1/volume f 0.875000", "/track/1/volume f 0.125000"])
+    })
+
     it("re-sends the faders' positions to a DAW whose OSC port comes back", async () => {
         const port = await freeUdpPort()
         const h = await startHarness(flags("--osc", "reaper", "--osc-send", `127.0.0.1:${port}`), { peerProbeMs: 20 })
