@@ -12,6 +12,7 @@ import { decodePacket, messagesIn, OscMessage, encodePacket } from "../src/core/
 import { builtinOscMap, encodeFader as encodeOscFader, OscMap } from "../src/core/oscMaps"
 import { encodeFader as encodeMcuFader } from "../src/core/mcu"
 import { MCU_STRIPS } from "../src/core/surface"
+import { decodeMcu } from "../src/core/mcuDecode"
 import { MidiStreamParser } from "../src/core/mcuParser"
 import { toPosition14 } from "../src/core/position"
 import { Timers } from "./coalescer"
@@ -115,8 +116,9 @@ export interface LinkHandle {
     dawOscReachable(): boolean
     /**
      * Acts as the DAW sending fader `channel` (1-based) to `position` (0..1) back, in the
-     * configured protocol: OSC through the DAW's map, or MCU pitch bend on strip (channel-1) % 8.
-     * Goes through the same checks, coalescing and log as real DAW input.
+     * configured protocol: OSC through the DAW's map (nothing with --osc off), or MCU pitch bend on
+     * strip (channel-1) % 8 (right when the firmware's MCU bank shows that channel). Goes through
+     * the same checks, coalescing and log as real DAW input.
      */
     dawFader(channel: number, position: number, protocol: "osc" | "midi"): void
     /** Feeds raw bytes as if the DAW had sent them (one UDP datagram, or whole MIDI messages). */
@@ -151,6 +153,8 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         midi?.send(bytes)
     }
     const deviceMidi = new MidiStreamParser()
+    // set by the DAW's device query; the firmware's answer ("device ready") is followed by the positions
+    let dawAsked = false
     const midiServer = startMidiOutputServer(deps.bus, bytes => {
         for (const r of deviceMidi.push(bytes)) {
             if (!r.ok) {
@@ -161,6 +165,10 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             memory.noteMidi(r.message, true)
             log.add("midi", "to-daw", raw, describeMidi(r.message))
             sendMidiToDaw(raw)
+            if (dawAsked && decodeMcu(r.message)?.kind === "hostConnectionQuery") {
+                dawAsked = false
+                resendMidiToDaw()
+            }
         }
     })
     const dawMidi = new DawMidiInput(counters, blob => device.send(encodeMidiIn(blob)), COALESCE_MS, deps.timers)
@@ -168,9 +176,12 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         memory.noteMidi(m, false)
         log.add("midi", "from-daw", raw, describeMidi(m))
     }
-    const resendMidiToDaw = () => memory.midiMessages().forEach(sendMidiToDaw)
-    // a DAW that (re)starts its Mackie Control surface asks who is there: tell it where the faders are
-    dawMidi.onDeviceQuery = () => setTimeout(resendMidiToDaw, 2 * COALESCE_MS)
+    function resendMidiToDaw() {
+        memory.midiMessages().forEach(sendMidiToDaw)
+    }
+    // a DAW that (re)starts its Mackie Control surface asks who is there: once the firmware has
+    // answered, tell it where the faders are
+    dawMidi.onDeviceQuery = () => (dawAsked = true)
     if (midi) {
         midi.onMessage = m => dawMidi.push(m)
         midi.onConnect = resendMidiToDaw
