@@ -11,7 +11,7 @@
  */
 import net from "node:net"
 import { SlipDecoder, slipEncode } from "../src/core/slip"
-import { LOOPBACK } from "./options"
+import { LOOPBACK } from "./endpoint"
 
 /** Keepalive period (ms); the firmware gives up on a link silent for 400 ms. */
 export const PING_MS = 100

@@ -4,17 +4,12 @@
  * Flags it does not know are handed back in `rest` so that the simulator can add its own.
  */
 import { isIPv4 } from "node:net"
+import { Endpoint, isLoopback, LOOPBACK, parseEndpoint, parsePort } from "./endpoint"
 import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/taper"
 
 /** Built-in OSC maps the firmware encodes; "off" sends no OSC to the DAW. */
 export const OSC_MODES = ["reaper", "ardour", "generic", "off"] as const
 export type OscMode = (typeof OSC_MODES)[number]
-
-/** An IPv4 address and a UDP/TCP port (0 = any free port, for tests). */
-export interface Endpoint {
-    host: string
-    port: number
-}
 
 /** What the firmware sends over MIDI: Mackie Control, or plain CC for hosts without MCU. */
 export const MIDI_MODES = ["mcu", "cc"] as const
@@ -54,7 +49,6 @@ export const DAW_OSC_PORTS: Record<Exclude<OscMode, "off">, number> = { reaper: 
 /** Where the DAW sends feedback by default (Reaper's "device port"). */
 export const DEFAULT_LISTEN_PORT = 9000
 export const DEFAULT_LINK_PORT = 8093
-export const LOOPBACK = "127.0.0.1"
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
     osc: "reaper",
@@ -84,31 +78,12 @@ export const LINK_FLAGS_HELP = `DAW link flags:
   --serial                         run \`devs devtools --serial\` for a board on USB and join its bus
   --help                           this text`
 
+export type { Endpoint } from "./endpoint"
+export { isLoopback, LOOPBACK, parseEndpoint } from "./endpoint"
+
 export type ParseResult =
     | { ok: true; options: LinkOptions; rest: string[]; help: boolean }
     | { ok: false; error: string }
-
-/** True for addresses that only this machine can reach. */
-export function isLoopback(host: string): boolean {
-    return host === "localhost" || (isIPv4(host) && host.split(".")[0] === "127")
-}
-
-/** "HOST:PORT" -> endpoint; "localhost" becomes 127.0.0.1. Returns an error string when malformed. */
-export function parseEndpoint(text: string, flag: string): Endpoint | string {
-    const colon = text.lastIndexOf(":")
-    if (colon <= 0) return `${flag} wants HOST:PORT, got "${text}"`
-    const host = text.slice(0, colon) === "localhost" ? LOOPBACK : text.slice(0, colon)
-    if (!isIPv4(host)) return `${flag}: "${host}" is not an IPv4 address`
-    const port = parsePort(text.slice(colon + 1))
-    if (port === null) return `${flag}: "${text.slice(colon + 1)}" is not a port (0..65535)`
-    return { host, port }
-}
-
-function parsePort(text: string): number | null {
-    if (!/^\d{1,5}$/.test(text)) return null
-    const n = Number(text)
-    return n <= 65535 ? n : null
-}
 
 /**
  * Parses the link flags out of `argv` (without node and script). Unknown flags go to `rest`;

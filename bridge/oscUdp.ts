@@ -4,7 +4,7 @@
  * message came from. Bytes only; the codec lives in src/core/osc.
  */
 import dgram from "node:dgram"
-import { Endpoint, isLoopback } from "./options"
+import { Endpoint, isLoopback } from "./endpoint"
 
 export interface OscUdpOptions {
     /** Where to listen (port 0 = any free port). */

@@ -7,7 +7,7 @@
  */
 import dgram from "node:dgram"
 import { encodeBundle, TIMETAG_NOW } from "../src/core/osc"
-import { Endpoint } from "./options"
+import { Endpoint } from "./endpoint"
 
 export const PROBE_MS = 1000
 const PROBE = Buffer.from(encodeBundle(TIMETAG_NOW, []))

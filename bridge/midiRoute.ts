@@ -1,0 +1,95 @@
+/**
+ * The MIDI half of the link: the firmware's MidiOutput bytes to the DAW's port (whole messages,
+ * logged, remembered), and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
+ * A DAW that restarts its Mackie Control surface asks who is there; once the firmware has
+ * answered ("device ready"), the faders' positions follow.
+ */
+import type { JDBus } from "jacdac-ts"
+import { encodeMidiIn } from "../src/core/linkProtocol"
+import { encodeFader } from "../src/core/mcu"
+import { decodeMcu } from "../src/core/mcuDecode"
+import { MidiStreamParser } from "../src/core/mcuParser"
+import { toPosition14 } from "../src/core/position"
+import { MCU_STRIPS } from "../src/core/surface"
+import { Timers } from "./coalescer"
+import { DawMidiInput } from "./dawMidiInput"
+import { describeMidi } from "./describe"
+import { DropCounters } from "./dropCounters"
+import { FaderMemory } from "./faderMemory"
+import { MessageLog } from "./messageLog"
+import { midiBytes } from "./midiBytes"
+import { MidiOutputService, startMidiOutputServer } from "./midiOutputServer"
+import { MidiPort } from "./midiPort"
+
+export class MidiRoute {
+    /** Messages handed to the DAW's port (counted with or without a port). */
+    toDaw = 0
+    /** Parse errors in the firmware's MidiOutput bytes. */
+    deviceMalformed = 0
+    readonly input: DawMidiInput
+    private service: MidiOutputService
+    private parser = new MidiStreamParser()
+    private dawAsked = false
+
+    constructor(
+        bus: JDBus,
+        private port: MidiPort | null,
+        private memory: FaderMemory,
+        private log: MessageLog,
+        counters: DropCounters,
+        toDevice: (packet: number[]) => void,
+        intervalMs: number,
+        timers?: Timers
+    ) {
+        this.service = startMidiOutputServer(bus, bytes => this.fromDevice(bytes))
+        this.input = new DawMidiInput(counters, blob => toDevice(encodeMidiIn(blob)), intervalMs, timers)
+        this.input.onAccepted = (m, raw) => {
+            memory.noteMidi(m, false)
+            log.add("midi", "from-daw", raw, describeMidi(m))
+        }
+        this.input.onDeviceQuery = () => (this.dawAsked = true)
+        if (port) {
+            port.onMessage = m => this.input.push(m)
+            port.onConnect = () => this.resendToDaw()
+        }
+    }
+
+    /** Sends one whole message to the DAW. */
+    sendToDaw(message: number[]) {
+        this.toDaw++
+        this.port?.send(message)
+    }
+
+    /** Every remembered fader position to the DAW. */
+    resendToDaw() {
+        this.memory.midiMessages().forEach(m => this.sendToDaw(m))
+    }
+
+    /** The DAW moving fader `channel` (1-based) to `position` 0..1, as MCU pitch bend on its strip. */
+    dawFader(channel: number, position: number) {
+        this.input.push(encodeFader((channel - 1) % MCU_STRIPS, toPosition14(position)))
+    }
+
+    stop() {
+        this.input.stop()
+        this.service.stop()
+        this.port?.close()
+    }
+
+    private fromDevice(bytes: number[]) {
+        for (const r of this.parser.push(bytes)) {
+            if (!r.ok) {
+                this.deviceMalformed++
+                continue
+            }
+            const raw = midiBytes(r.message)
+            this.memory.noteMidi(r.message, true)
+            this.log.add("midi", "to-daw", raw, describeMidi(r.message))
+            this.sendToDaw(raw)
+            if (this.dawAsked && decodeMcu(r.message)?.kind === "hostConnectionQuery") {
+                this.dawAsked = false
+                this.resendToDaw()
+            }
+        }
+    }
+}
