@@ -16,8 +16,6 @@ export const MAX_MIDI_BLOB = 1024
 const CHUNK_END = 0xf6
 
 export class DawMidiInput {
-    /** Latest fader value 0..16383 per MCU channel (0..7, master 8) the DAW asked for. */
-    readonly faders: (number | null)[] = Array(9).fill(null)
     /** Called when the DAW asks who is there: it has (re)started its Mackie Control surface. */
     onDeviceQuery: (() => void) | null = null
     /** Called with each message that passed, before coalescing (for the message log). */
@@ -58,7 +56,6 @@ export class DawMidiInput {
             const raw = midiBytes(m)
             this.counters.accept("midi")
             this.onAccepted?.(m, raw)
-            if (e.kind === "fader") this.faders[e.channel] = e.value
             if (e.kind === "deviceQuery") this.onDeviceQuery?.()
             this.coalescer.push(this.keyOf(e), raw)
         }

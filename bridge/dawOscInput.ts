@@ -32,11 +32,11 @@ export class DawOscInput {
         private law: FaderLawName,
         private counters: DropCounters,
         /** Receives each `/headroom/fader` packet for the device. */
-        private toDevice: (packet: number[], target: FaderTarget) => void,
+        private toDevice: (packet: number[]) => void,
         intervalMs: number,
         timers?: Timers
     ) {
-        this.coalescer = new Coalescer<FaderTarget>(intervalMs, batch => batch.forEach(t => this.toDevice(encodeFaderTarget(t.channel, t.position), t)), timers)
+        this.coalescer = new Coalescer<FaderTarget>(intervalMs, batch => batch.forEach(t => this.toDevice(encodeFaderTarget(t.channel, t.position))), timers)
     }
 
     /** Targets superseded by newer ones before they reached the device. */

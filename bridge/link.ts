@@ -130,6 +130,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
                 framesDropped: device.framesDropped(),
                 packetsMalformed: dev.packetsMalformed,
                 midiMalformed: midi.deviceMalformed,
+                midiWhileDisabled: midi.whileDisabled(),
                 oscUntranslated: osc ? osc.output.untranslated : 0,
                 statesMalformed: dev.statesMalformed,
             },

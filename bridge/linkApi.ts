@@ -58,6 +58,8 @@ export interface LinkCounters {
         packetsMalformed: number
         /** Bytes from the MidiOutput role that did not parse as MIDI (one per error). */
         midiMalformed: number
+        /** MidiOutput sends while the firmware had the port disabled (dropped). */
+        midiWhileDisabled: number
         /** Generic OSC messages that a user map has no address for. */
         oscUntranslated: number
         /** /headroom/state messages whose shape was wrong. */

@@ -60,6 +60,11 @@ export class MidiRoute {
         this.port?.send(message)
     }
 
+    /** Sends the firmware made while it had its MidiOutput port closed (dropped). */
+    whileDisabled(): number {
+        return this.service.server.droppedWhileDisabled
+    }
+
     /** Every remembered fader position to the DAW. */
     resendToDaw() {
         this.memory.midiMessages().forEach(m => this.sendToDaw(m))
