@@ -1,0 +1,191 @@
+/**
+ * The simulated board: one Jacdac device carrying, for each fader, a potentiometer (the wiper
+ * through the ADC model), a motor and a touch button, plus the five front-panel buttons, with the
+ * names the firmware's roles use (boards/README.md). The physics of every fader is advanced to
+ * the wall clock in 0.25 ms steps; a motor command first brings the physics up to the moment it
+ * arrived, so no command takes effect early or late.
+ */
+import { ButtonServer, CHANGE, JDBus, JDServerServiceProvider, MotorServer } from "jacdac-ts"
+import { FaderModel } from "./physics/faderModel"
+import { readAdc } from "./physics/adc"
+import { ALPS_100MM, FaderParams } from "./physics/params"
+import { Random } from "./physics/random"
+import { PotentiometerServer } from "./servers/potentiometerServer"
+
+export const BOARDS: Record<string, { strips: number; master: boolean }> = {
+    headroom_fader4: { strips: 4, master: false },
+    headroom_fader8: { strips: 8, master: true },
+}
+
+export const BUTTON_NAMES = ["presetNext", "presetPrev", "bankLeft", "bankRight", "mode"] as const
+export type SimButton = (typeof BUTTON_NAMES)[number]
+
+export interface SimBoardOptions {
+    board: string
+    seed: number
+    /** ADC noise on (the datasheet-like default) or off. */
+    noise: boolean
+    /** ESP32-like ADC nonlinearity. */
+    nonlinear: boolean
+    /** Where each fader starts, 0..1 (default: all at the bottom). */
+    start?: number[]
+}
+
+/** One simulated fader: its physics and its three servers. */
+export class SimFader {
+    readonly model: FaderModel
+    readonly wiper: PotentiometerServer
+    readonly motor: MotorServer
+    readonly touch: ButtonServer
+    /** The last raw ADC reading sent (0..1 of the range). */
+    raw = 0
+
+    constructor(
+        readonly suffix: string,
+        params: FaderParams,
+        rng: Random,
+        start: number
+    ) {
+        this.model = new FaderModel(params, start)
+        this.wiper = new PotentiometerServer(`fader${suffix}`, () => {
+            this.raw = readAdc(params, this.model.fraction(), rng)
+            return this.raw
+        })
+        this.motor = new MotorServer(`motor${suffix}`)
+        this.touch = new ButtonServer(`touch${suffix}`)
+    }
+
+    /** Duty the motor server is asking for: its speed when enabled, else 0 (coast). */
+    commanded(): number {
+        return this.motor.enabled.values()[0] ? this.motor.speed.values()[0] || 0 : 0
+    }
+}
+
+export class SimBoard {
+    readonly board: string
+    readonly faders: SimFader[]
+    readonly buttons: Record<SimButton, ButtonServer>
+    readonly provider: JDServerServiceProvider
+    private clock = 0
+    private timer: ReturnType<typeof setInterval> | null = null
+    private bus: JDBus | null = null
+    /** Listeners told the time (ms, simulator clock) and fader index whenever a physics chunk ran. */
+    private readonly watchers: ((t: number) => void)[] = []
+
+    constructor(opts: SimBoardOptions) {
+        const spec = BOARDS[opts.board]
+        if (!spec) throw new Error(`unknown board ${opts.board} (known: ${Object.keys(BOARDS).join(", ")})`)
+        this.board = opts.board
+        const params: FaderParams = { ...ALPS_100MM, adcNoiseLsb: opts.noise ? ALPS_100MM.adcNoiseLsb : 0, adcNonlinear: opts.nonlinear }
+        const rng = new Random(opts.seed)
+        const suffixes: string[] = []
+        for (let i = 1; i <= spec.strips; i++) suffixes.push(String(i))
+        if (spec.master) suffixes.push("Master")
+        this.faders = suffixes.map((s, i) => new SimFader(s, params, rng, opts.start?.[i] ?? 0))
+        const b = {} as Record<SimButton, ButtonServer>
+        for (const name of BUTTON_NAMES) b[name] = new ButtonServer(name)
+        this.buttons = b
+        this.provider = new JDServerServiceProvider("headroom-sim", [
+            ...this.faders.map(f => f.wiper),
+            ...this.faders.map(f => f.motor),
+            ...this.faders.map(f => f.touch),
+            ...BUTTON_NAMES.map(n => b[n]),
+        ])
+        for (const f of this.faders) {
+            const apply = () => {
+                this.catchUp()
+                f.model.duty = f.commanded()
+            }
+            f.motor.speed.on(CHANGE, apply)
+            f.motor.enabled.on(CHANGE, apply)
+        }
+    }
+
+    /** Number of channel strips (the master, if any, is the last fader). */
+    strips(): number {
+        return BOARDS[this.board].strips
+    }
+
+    /** Simulator time in ms since start. */
+    now(): number {
+        return this.clock
+    }
+
+    /** Puts the board on `bus` and starts the physics and the wiper streams. */
+    attach(bus: JDBus) {
+        this.bus = bus
+        bus.addServiceProvider(this.provider)
+        this.faders.forEach(f => f.wiper.start())
+        let last = performance.now()
+        this.timer = setInterval(() => {
+            const t = performance.now()
+            this.advance(t - last)
+            last = t
+        }, 1)
+        this.catchUp = () => {
+            const t = performance.now()
+            this.advance(t - last)
+            last = t
+        }
+    }
+
+    /** Takes the board off the bus and stops its timers. */
+    detach() {
+        if (this.timer) clearInterval(this.timer)
+        this.timer = null
+        this.faders.forEach(f => f.wiper.stop())
+        if (this.bus) this.bus.removeServiceProvider(this.provider)
+        this.bus = null
+    }
+
+    /** Advances every fader's physics by `ms` (also used directly by tests, with no bus). */
+    advance(ms: number) {
+        if (ms <= 0) return
+        for (const f of this.faders) f.model.advance(ms / 1000)
+        this.clock += ms
+        for (const w of this.watchers) w(this.clock)
+    }
+
+    /** Calls `fn(time)` after each physics chunk (benchmarks watch the wipers with it). */
+    watch(fn: (t: number) => void): () => void {
+        this.watchers.push(fn)
+        return () => {
+            const i = this.watchers.indexOf(fn)
+            if (i >= 0) this.watchers.splice(i, 1)
+        }
+    }
+
+    /** A hand takes fader `index` (0-based) and moves it to `position` 0..1 at finger speed. */
+    async touch(index: number, position: number) {
+        const f = this.faders[index]
+        const wasTouched = f.model.touched()
+        f.model.grab(position)
+        if (!wasTouched) await f.touch.down()
+    }
+
+    /** The hand lets go of fader `index`. */
+    async release(index: number) {
+        const f = this.faders[index]
+        if (!f.model.touched()) return
+        f.model.release()
+        await f.touch.up()
+    }
+
+    /** Presses and releases a front-panel button, held `ms` (a long press on mode calibrates). */
+    async pressButton(name: SimButton, ms = 60) {
+        await this.buttons[name].down()
+        await new Promise(r => setTimeout(r, ms))
+        await this.buttons[name].up()
+    }
+
+    /** Cuts every motor: the device is gone, so nothing may keep driving (no runaway motor). */
+    stopMotors() {
+        this.catchUp()
+        for (const f of this.faders) {
+            f.motor.speed.setValues([0])
+            f.model.duty = 0
+        }
+    }
+
+    private catchUp: () => void = () => undefined
+}
