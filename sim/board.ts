@@ -5,7 +5,7 @@
  * the wall clock in 0.25 ms steps; a motor command first brings the physics up to the moment it
  * arrived, so no command takes effect early or late.
  */
-import { ButtonServer, CHANGE, JDBus, JDServerServiceProvider, MotorServer } from "jacdac-ts"
+import { ButtonServer, CHANGE, JDBus, JDServerServiceProvider, JDServiceServer, MotorServer } from "jacdac-ts"
 import { FaderModel } from "./physics/faderModel"
 import { readAdc } from "./physics/adc"
 import { ALPS_100MM, FaderParams } from "./physics/params"
@@ -99,6 +99,18 @@ export class SimBoard {
             f.motor.speed.on(CHANGE, apply)
             f.motor.enabled.on(CHANGE, apply)
         }
+    }
+
+    /** Every server by the role name the firmware gives it, for the role binder. */
+    servers(): Record<string, JDServiceServer> {
+        const out: Record<string, JDServiceServer> = {}
+        for (const f of this.faders) {
+            out[`fader${f.suffix}`] = f.wiper
+            out[`motor${f.suffix}`] = f.motor
+            out[`touch${f.suffix}`] = f.touch
+        }
+        for (const n of BUTTON_NAMES) out[n] = this.buttons[n]
+        return out
     }
 
     /** Number of channel strips (the master, if any, is the last fader). */
