@@ -85,12 +85,13 @@ export class SimBoard {
         const b = {} as Record<SimButton, ButtonServer>
         for (const name of BUTTON_NAMES) b[name] = new ButtonServer(name)
         this.buttons = b
-        this.provider = new JDServerServiceProvider("headroom-sim", [
-            ...this.faders.map(f => f.wiper),
-            ...this.faders.map(f => f.motor),
-            ...this.faders.map(f => f.touch),
-            ...BUTTON_NAMES.map(n => b[n]),
-        ])
+        // the VM binds roles of one service class in sorted name order: serving them in that
+        // order makes its own binding right, so the role binder never has to fight it
+        const named = Object.entries(this.servers()).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        this.provider = new JDServerServiceProvider(
+            "headroom-sim",
+            named.map(e => e[1])
+        )
         for (const f of this.faders) {
             const apply = () => {
                 this.catchUp()

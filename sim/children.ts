@@ -13,9 +13,9 @@ export interface Child {
 
 const children: Child[] = []
 
-/** Starts `cmd args` with its output piped to `onLine` (one call per line). */
-export function startChild(name: string, cmd: string, args: string[], onLine: (line: string) => void): Child {
-    const proc = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env })
+/** Starts `cmd args` (in `cwd`, default this one) with its output piped to `onLine`, one call per line. */
+export function startChild(name: string, cmd: string, args: string[], onLine: (line: string) => void, cwd?: string): Child {
+    const proc = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env, cwd })
     const feed = (data: Buffer) => {
         for (const line of data.toString("utf8").split("\n")) if (line.trim()) onLine(line)
     }

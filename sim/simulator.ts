@@ -1,0 +1,131 @@
+/**
+ * One running simulator: the DeviceScript dev server (the Jacdac bus), the simulated board on it,
+ * the host link to the DAW, and the DeviceScript VM running the firmware's compiled bytecode, the
+ * same file that ships to the ESP32. Used by `npm start`, the end-to-end tests and the benchmarks.
+ * Every child runs in its own process group; `stop()` ends all of them.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { JDBus } from "jacdac-ts"
+import { joinDevBus } from "../bridge/devBus"
+import { LinkHandle, startLink } from "../bridge/link"
+import { LinkOptions } from "../bridge/options"
+import { OscMap } from "../src/core/oscMaps"
+import { SimBoard } from "./board"
+import { Child, startChild, stopChild } from "./children"
+import { portFree, waitForPort } from "./ports"
+import { bindRoles, RoleBinder } from "./roleBinder"
+
+/** Fixed ports of DeviceScript 2.16's dev server (bus websocket, tcp proxy, debugger). */
+export const DEVTOOLS_PORTS = [8081, 8082, 8083]
+
+export interface SimulatorOptions {
+    board: string
+    seed: number
+    noise: boolean
+    nonlinear: boolean
+    /** Folder holding the VM's flash (settings survive restarts there). */
+    stateDir: string
+    link: LinkOptions
+    userMap: OscMap | null
+    /** Where the children's and link's lines go. */
+    say: (line: string) => void
+    /** Where the faders start (0..1), default the bottom. */
+    start?: number[]
+}
+
+const ROOT = resolve(new URL("..", import.meta.url).pathname)
+const DEVS = resolve(ROOT, "node_modules/@devicescript/cli/devicescript")
+
+/** The compiled firmware image of a board (npm run build writes it). */
+export function firmwareImage(board: string): string {
+    return resolve(ROOT, "built", `${board}.devs`)
+}
+
+export class Simulator {
+    vm: Child | null = null
+    private binder: RoleBinder | null = null
+
+    private constructor(
+        readonly options: SimulatorOptions,
+        readonly board: SimBoard,
+        readonly bus: JDBus,
+        readonly link: LinkHandle,
+        private devtools: Child
+    ) {}
+
+    /** Starts everything; rejects with a one-line reason (a port taken, a child that died). */
+    static async start(o: SimulatorOptions): Promise<Simulator> {
+        for (const port of [...DEVTOOLS_PORTS, o.link.linkPort]) {
+            if (!(await portFree(port))) throw new Error(`port ${port} is already in use (is another Headroom simulator running?)`)
+        }
+        const devtools = startChild("devtools", process.execPath, [DEVS, "devtools"], line => o.say(`devtools: ${line}`))
+        let bus: JDBus | null = null
+        try {
+            await Promise.race([
+                waitForPort(DEVTOOLS_PORTS[0], 15000),
+                devtools.exited.then(code => Promise.reject(new Error(`the DeviceScript dev server exited (code ${code})`))),
+            ])
+            bus = joinDevBus()
+            const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
+            board.attach(bus)
+            const link = await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
+            const sim = new Simulator(o, board, bus, link, devtools)
+            sim.binder = bindRoles(bus, board.provider, board.servers())
+            await sim.startVm()
+            return sim
+        } catch (e) {
+            bus?.stop()
+            await stopChild(devtools)
+            throw e
+        }
+    }
+
+    /** Starts (or restarts) the VM on the firmware image; its flash lives in the state folder. */
+    async startVm(): Promise<void> {
+        const o = this.options
+        mkdirSync(o.stateDir, { recursive: true })
+        writeFileSync(resolve(o.stateDir, "devsconfig.json"), "{}\n")
+        const vm = startChild("vm", process.execPath, [DEVS, "run", firmwareImage(o.board)], line => o.say(`vm: ${line}`), o.stateDir)
+        this.vm = vm
+        // a VM that dies leaves nothing to stop the motors: cut them at once
+        void vm.exited.then(code => {
+            if (this.vm === vm) {
+                this.board.stopMotors()
+                o.say(`vm: exited with code ${code}`)
+            }
+        })
+        await new Promise<void>((res, rej) => {
+            const timer = setTimeout(() => rej(new Error("the DeviceScript VM did not connect within 20 s")), 20000)
+            const check = setInterval(() => {
+                if (this.link.deviceConnected()) {
+                    clearTimeout(timer)
+                    clearInterval(check)
+                    res()
+                }
+            }, 50)
+            void vm.exited.then(code => {
+                clearTimeout(timer)
+                clearInterval(check)
+                rej(new Error(`the DeviceScript VM exited during start-up (code ${code})`))
+            })
+        })
+    }
+
+    /** Kills the VM (the firmware "loses power"); motors are cut at once. */
+    async stopVm(): Promise<void> {
+        const vm = this.vm
+        this.vm = null
+        this.board.stopMotors()
+        if (vm) await stopChild(vm)
+    }
+
+    async stop(): Promise<void> {
+        this.binder?.stop()
+        await this.stopVm()
+        await this.link.stop()
+        this.board.detach()
+        this.bus.stop()
+        await stopChild(this.devtools)
+    }
+}
