@@ -67,6 +67,11 @@ export class Fader {
         return duty
     }
 
+    /** The motor duty `duty` actually left at `now` (ms); see Servo.sent. */
+    sent(duty: number, now: number) {
+        this.servo.sent(duty, now)
+    }
+
     /** The touch IC changed state. Returns the motor duty to send, or null. */
     touchSensor(down: boolean, now: number): number | null {
         this.touch.setSensor(down, now, this.wiper.position)

@@ -12,6 +12,10 @@
 /** Largest MIDI batch in one packet: a Jacdac payload is at most 236 bytes. */
 export const MAX_MIDI_BATCH = 228
 
+/** The runtime's throttle (jdiface.c throttle_send_pkt): a burst of 5, then one per 20 ms. */
+export const THROTTLE_BURST = 5
+export const THROTTLE_MS = 20
+
 export const PACKET_MOTOR = 1
 export const PACKET_MIDI = 2
 
@@ -31,20 +35,27 @@ export class Outbox {
     midiOverflow = 0
     private pending: number[]
     private hasPending: boolean[]
+    private queuedAt: number[]
+    private order = 0
     private midi: number[] = []
     private next = 0
+    private tokens = THROTTLE_BURST
+    private refillT = 0
 
     constructor(motors: number) {
         this.pending = []
         this.hasPending = []
+        this.queuedAt = []
         for (let i = 0; i < motors; i++) {
             this.pending.push(0)
             this.hasPending.push(false)
+            this.queuedAt.push(0)
         }
     }
 
     /** Queues a motor duty; an unsent duty for the same motor is replaced. */
     setMotor(index: number, duty: number) {
+        if (!this.hasPending[index] || (duty === 0) !== (this.pending[index] === 0)) this.queuedAt[index] = this.order++
         this.pending[index] = duty
         this.hasPending[index] = true
     }
@@ -65,12 +76,47 @@ export class Outbox {
         return this.midi.length > 0 || this.hasPending.some(p => p)
     }
 
-    /** Takes the next packet to send, or null. */
-    take(): Packet | null {
-        const n = this.pending.length
-        for (let k = 0; k < n; k++) {
-            if (this.hasPending[k] && this.pending[k] === 0) return this.motorPacket(k)
+    /**
+     * How long (ms) a motor stop queued now would wait for the runtime's throttle: the stops
+     * already waiting go first, and each needs a token. The servo stops that much earlier.
+     */
+    stopDelay(now: number): number {
+        this.refill(now)
+        let stops = 0
+        for (let k = 0; k < this.pending.length; k++) if (this.hasPending[k] && this.pending[k] === 0) stops++
+        const short = stops + 1 - this.tokens
+        return short > 0 ? short * THROTTLE_MS : 0
+    }
+
+    /** Takes the next packet to send at `now` (ms), or null; keeps the mirror of the throttle. */
+    take(now: number): Packet | null {
+        const p = this.pick()
+        if (p) {
+            this.refill(now)
+            if (this.tokens > 0) this.tokens--
         }
+        return p
+    }
+
+    private refill(now: number) {
+        if (this.tokens >= THROTTLE_BURST) {
+            this.refillT = now
+            return
+        }
+        const gained = Math.floor((now - this.refillT) / THROTTLE_MS)
+        if (gained <= 0) return
+        this.tokens = Math.min(THROTTLE_BURST, this.tokens + gained)
+        this.refillT += gained * THROTTLE_MS
+    }
+
+    private pick(): Packet | null {
+        const n = this.pending.length
+        // stops in the order they were asked for: each waited as little as the others
+        let first = -1
+        for (let k = 0; k < n; k++) {
+            if (this.hasPending[k] && this.pending[k] === 0 && (first < 0 || this.queuedAt[k] < this.queuedAt[first])) first = k
+        }
+        if (first >= 0) return this.motorPacket(first)
         if (this.midi.length > 0) {
             const bytes = this.midi
             this.midi = []

@@ -36,8 +36,9 @@ export interface ServoOptions {
     maxApproachSpeed: number
     /** Approach time at one duty before its measured speed counts as steady. */
     steadyMs: number
-    /** Corrections after the first stop before giving up and holding where it is. */
+    /** Corrections after the first stop before giving up: it holds where it is if within `giveUpBand`, else reports a stall. */
     maxCorrections: number
+    giveUpBand: number
     /** A driven motor that moves less than `stallDistance` within `stallMs` is switched off. */
     stallMs: number
     stallDistance: number
@@ -49,7 +50,7 @@ export interface ServoOptions {
 
 export const SERVO_DEFAULTS: ServoOptions = {
     driveDuty: 1,
-    approachDuty: 0.45,
+    approachDuty: 0.3,
     approachZone: 0.04,
     startBand: 0.003,
     stopBand: 0.003,
@@ -60,7 +61,8 @@ export const SERVO_DEFAULTS: ServoOptions = {
     minApproachSpeed: 0.05,
     maxApproachSpeed: 3,
     steadyMs: 40,
-    maxCorrections: 3,
+    maxCorrections: 10,
+    giveUpBand: 0.005,
     stallMs: 400,
     stallDistance: 0.01,
     restSpeed: 0.02,
@@ -84,6 +86,8 @@ export class Servo {
     /** Learned stop lead time (ms) and approach speed (travel/s). */
     leadMs: number
     approachSpeed: number
+    /** Extra lead (ms) the caller knows of: how late a stop sent now would leave (the packet budget). */
+    extraLeadMs = 0
     /** Moves that ended in a stall, and moves that arrived within the stop band, since start. */
     stalls = 0
     arrivals = 0
@@ -99,6 +103,9 @@ export class Servo {
     private stopSpeed = 0
     private pulseFrom = 0
     private pulseEnd = 0
+    private pulseMs = 0
+    private pulseSent = false
+    private rawSpeed = 0
     private progressT = 0
     private progressPos = 0
 
@@ -140,13 +147,13 @@ export class Servo {
      */
     wakeAt(now: number): number {
         const o = this.opts
-        if (this.state === SERVO_PULSE) return this.pulseEnd
+        if (this.state === SERVO_PULSE) return this.pulseSent ? this.pulseEnd - this.extraLeadMs : -1
         if (this.state === SERVO_SETTLING) return this.stopAt + o.settleMs
         if (this.state !== SERVO_MOVING) return -1
         const dir = this.target >= this.lastPos ? 1 : -1
         const towards = this.speed * dir
         if (towards <= 0.01) return -1
-        const left = Math.abs(this.target - this.lastPos) - (towards * this.leadMs) / 1000
+        const left = Math.abs(this.target - this.lastPos) - (towards * (this.leadMs + this.extraLeadMs)) / 1000
         const zone = left - o.approachZone
         const ahead = zone > 0 && this.duty * dir > o.approachDuty ? zone : left
         const t = this.lastT + (ahead * 1000) / towards
@@ -189,17 +196,33 @@ export class Servo {
         this.progressPos = position
         if (dist > o.approachZone + o.stopBand) {
             this.state = SERVO_MOVING
-            return this.command(dir * o.driveDuty, now)
+            // a correction is never a full-speed move: that is how hunting starts
+            return this.command(dir * (this.corrections > 0 ? o.approachDuty : o.driveDuty), now)
         }
         this.state = SERVO_PULSE
         this.pulseFrom = position
         this.stopDir = dir
-        this.pulseEnd = now + (dist * 1000) / this.approachSpeed
+        this.pulseMs = (dist * 1000) / this.approachSpeed
+        this.pulseEnd = now + this.pulseMs
+        this.pulseSent = false
         return this.command(dir * o.approachDuty, now)
     }
 
+    /**
+     * The duty last returned actually left for the motor at `now` (ms): a pulse is timed from
+     * then, since a busy packet budget may have held its start back.
+     */
+    sent(duty: number, now: number) {
+        if (this.state === SERVO_PULSE && duty === this.duty && duty !== 0) {
+            this.pulseEnd = now + this.pulseMs
+            this.dutyT = now
+            this.pulseSent = true
+        }
+    }
+
     private pulse(now: number, position: number): number | null {
-        if (now < this.pulseEnd) return null
+        // a pulse ends only after it began: a stop that overtook its start would cancel it
+        if (!this.pulseSent || now < this.pulseEnd - this.extraLeadMs) return null
         this.state = SERVO_SETTLING
         this.stopAt = now
         this.stopSpeed = 0
@@ -212,7 +235,7 @@ export class Servo {
         const dir = error > 0 ? 1 : -1
         const dist = Math.abs(error)
         const towards = this.speed * dir
-        const coast = towards > 0 ? (towards * this.leadMs) / 1000 : 0
+        const coast = towards > 0 ? (towards * (this.leadMs + this.extraLeadMs)) / 1000 : 0
         if (dist <= coast || dist <= o.stopBand / 2) {
             this.state = SERVO_SETTLING
             this.stopAt = now
@@ -232,7 +255,8 @@ export class Servo {
             this.stalls++
             return this.command(0, now)
         }
-        return this.command(dir * (dist - coast > o.approachZone ? o.driveDuty : o.approachDuty), now)
+        const far = dist - coast > o.approachZone && this.corrections === 0
+        return this.command(dir * (far ? o.driveDuty : o.approachDuty), now)
     }
 
     private settle(now: number, position: number, dist: number): number | null {
@@ -246,9 +270,10 @@ export class Servo {
             return null
         }
         if (this.corrections >= o.maxCorrections) {
-            // hold where it is rather than hunt
-            this.state = SERVO_IDLE
-            this.target = position
+            // hold where it is rather than hunt; a fader far off is a fault, not a hunt
+            this.state = dist <= o.giveUpBand ? SERVO_IDLE : SERVO_STALLED
+            if (this.state === SERVO_STALLED) this.stalls++
+            else this.target = position
             return null
         }
         this.corrections++
@@ -263,7 +288,7 @@ export class Servo {
             const lead = 0.5 * this.leadMs + 0.5 * ((travelled > 0 ? travelled : 0) / this.stopSpeed) * 1000
             this.leadMs = lead < o.minLeadMs ? o.minLeadMs : lead > o.maxLeadMs ? o.maxLeadMs : lead
             this.stopSpeed = 0
-        } else if (this.pulseEnd > 0) {
+        } else if (this.pulseEnd > 0 && this.pulseSent) {
             const travelled = (position - this.pulseFrom) * this.stopDir
             const ms = this.stopAt - this.dutyT
             if (ms > 0 && travelled > 0) this.learnSpeed((travelled * 1000) / ms)
@@ -280,7 +305,10 @@ export class Servo {
     private measure(now: number, position: number) {
         if (this.lastPos >= 0 && now > this.lastT) {
             const v = ((position - this.lastPos) * 1000) / (now - this.lastT)
-            this.speed = this.speed * 0.3 + v * 0.7
+            // the mean speed over the last interval lags the carriage by half an interval:
+            // extrapolate with the change since the interval before
+            this.speed = v + (v - this.rawSpeed) * 0.5
+            this.rawSpeed = v
         }
         this.lastPos = position
         this.lastT = now
