@@ -61,6 +61,9 @@ describe("control core (VM)", () => {
         p.setTarget(0.51)
         expect(p.update(0, 0.5, false, true)).toBe(SERVO_DEFAULTS.approachDuty)
         expect(p.state).toBe(SERVO_PULSE)
-        expect(Math.floor(p.wakeAt(0) + 0.5)).toBe(20)
+        // timed from when the start actually left
+        expect(p.wakeAt(0)).toBe(-1)
+        p.sent(SERVO_DEFAULTS.approachDuty, 5)
+        expect(Math.floor(p.wakeAt(5) + 0.5)).toBe(25)
     })
 })
