@@ -105,6 +105,7 @@ export class Servo {
     private pulseEnd = 0
     private pulseMs = 0
     private pulseSent = false
+    private afterTouch = -1
     private rawSpeed = 0
     private progressT = 0
     private progressPos = 0
@@ -118,6 +119,11 @@ export class Servo {
     /** Sets a new target (clamped to 0..1). A stalled servo accepts a new target. */
     setTarget(position: number) {
         const p = position > 1 ? 1 : position > 0 ? position : 0
+        if (this.state === SERVO_TOUCHED) {
+            // decided while a hand holds the fader (the rule's ceiling): it goes there once let go
+            this.afterTouch = p
+            return
+        }
         if (p !== this.target) this.corrections = 0
         this.target = p
         if (this.state === SERVO_STALLED) this.state = SERVO_IDLE
@@ -174,7 +180,9 @@ export class Servo {
         if (this.state === SERVO_TOUCHED) {
             // the hand let go: hold where it left the fader, as the host expects
             this.state = SERVO_IDLE
-            this.target = position
+            this.target = this.afterTouch >= 0 ? this.afterTouch : position
+            this.afterTouch = -1
+            this.corrections = 0
         }
         if (this.target < 0 || this.state === SERVO_STALLED) return this.command(0, now)
         const dist = Math.abs(this.target - position)

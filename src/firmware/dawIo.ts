@@ -1,0 +1,115 @@
+/**
+ * Everything between the surface and the DAW on the device: surface events out as MIDI (through
+ * the outbox, one batch per control period) and OSC (through the link socket), and the DAW's
+ * messages in (targets from MCU pitch bend or OSC, the MCU handshake).
+ */
+import * as ds from "@devicescript/core"
+import { DawOutConfig, mcuBankPress, midiFor, oscFor } from "../core/dawOut"
+import { Fader } from "../core/fader"
+import { decodeMcu } from "../core/mcuDecode"
+import { deviceReady, handshakeReply } from "../core/mcuHandshake"
+import { MidiStreamParser } from "../core/mcuParser"
+import { MASTER_CHANNEL } from "../core/mcu"
+import { Outbox } from "../core/outbox"
+import { toPosition14 } from "../core/position"
+import { TOUCH_NONE } from "../core/strip"
+import { MCU_STRIPS, Surface, SurfaceEvent } from "../core/surface"
+import { DawLink } from "./dawLink"
+import { PacketPump } from "./packetPump"
+
+export class DawIo {
+    /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
+    midiErrors = 0
+    /** Told of every DAW position a channel accepted (channel 0-based, position 0..1). */
+    onLevel: (channel: number, position: number) => void = null
+    private parser = new MidiStreamParser()
+    private mcuBank = 0
+
+    constructor(
+        private surface: Surface,
+        private master: Fader,
+        private outbox: Outbox,
+        private pump: PacketPump,
+        private link: DawLink,
+        public cfg: DawOutConfig
+    ) {}
+
+    /** Sends this control period's events; `masterEvents` are the master fader's. */
+    send(events: SurfaceEvent[], masterEvents: SurfaceEvent[]) {
+        const self = this
+        let midi = false
+        events.forEach(e => {
+            midi = self.emit(e, false) || midi
+        })
+        masterEvents.forEach(e => {
+            midi = self.emit(e, true) || midi
+        })
+        if (midi) this.pump.kick()
+    }
+
+    /** Follows the surface's bank with the host's MCU bank (banks of eight). */
+    followBank() {
+        const first = this.surface.channelOf(0)
+        const bank = Math.floor((first >= 0 ? first : 0) / MCU_STRIPS)
+        if (bank === this.mcuBank) return
+        this.queueMidi(mcuBankPress(bank - this.mcuBank))
+        this.mcuBank = bank
+    }
+
+    /** The link came up: announce the surface to the host and re-send every fader position. */
+    linkUp() {
+        this.queueMidi(deviceReady())
+        const all = this.surface.faders.slice(0)
+        if (this.master) all.push(this.master)
+        // a fader with no reading yet has nothing to tell; it reports when it first moves
+        all.forEach(f => {
+            if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
+        })
+    }
+
+    /** A DAW target from OSC: channel 1-based, position 0..1. */
+    oscTarget(channel: number, position: number) {
+        this.target(channel - 1, toPosition14(position), ds.millis())
+    }
+
+    private target(c: number, position14: number, now: number) {
+        if (this.surface.daw(c, position14, now) && this.onLevel) this.onLevel(c, position14 / 16383)
+    }
+
+    /** Raw MIDI bytes from the DAW: MCU fader targets and handshake queries; the rest is ignored. */
+    midiIn(bytes: number[]) {
+        const now = ds.millis()
+        const self = this
+        this.parser.push(bytes).forEach(r => {
+            if (r.ok === false) {
+                self.midiErrors++
+                return
+            }
+            const e = decodeMcu(r.message)
+            if (!e) return
+            const reply = handshakeReply(e)
+            if (reply) self.queueMidi(reply)
+            if (e.kind !== "fader") return
+            if (e.channel === MASTER_CHANNEL) {
+                if (self.master && self.master.strip.acceptDaw(e.value, now)) self.master.moveTo(e.value / 16383, false)
+                return
+            }
+            self.target(self.mcuBank * MCU_STRIPS + e.channel, e.value, now)
+        })
+        this.pump.kick()
+    }
+
+    private emit(e: SurfaceEvent, master: boolean): boolean {
+        const bytes = midiFor(e, this.cfg, master)
+        const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
+        if (!master) {
+            const osc = oscFor(e, this.cfg)
+            if (osc) this.link.post(osc)
+        }
+        return midi || e.touch !== TOUCH_NONE
+    }
+
+    private queueMidi(bytes: number[]) {
+        if (bytes.length > 0) this.outbox.addMidi(bytes)
+    }
+}

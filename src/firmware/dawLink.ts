@@ -1,0 +1,125 @@
+/**
+ * The device end of the link to the host: one TCP socket carrying SLIP-framed OSC both ways.
+ * DeviceScript sockets are native calls outside the 50-packets/s role throttle, so OSC out and
+ * the DAW's feedback in cost the motors nothing. A host that dies closes the socket at once; a
+ * host that hangs stops its 100 ms pings, and a link silent for LINK_TIMEOUT_MS counts as lost
+ * too. Then the firmware stops motors that were following the DAW, and the socket is reopened
+ * until the host is back.
+ */
+import * as ds from "@devicescript/core"
+import { connect, Socket } from "@devicescript/net"
+import { SlipDecoder, slipEncode } from "../core/slip"
+import { decodePacket, messagesIn, OscMessage } from "../core/osc"
+
+export const LINK_TIMEOUT_MS = 400
+const RETRY_MS = 500
+/** Packets waiting for the socket beyond this are dropped (counted): a stalled host must not eat the heap. */
+const MAX_QUEUE = 64
+
+export class DawLink {
+    connected = false
+    /** OSC packets received, and frames dropped as malformed (each with a logged reason). */
+    received = 0
+    dropped = 0
+    sendFailures = 0
+    /** Called for each OSC message from the host. */
+    onMessage: (m: OscMessage) => void = null
+    /** Called when the link comes up (true) or is lost (false). */
+    onState: (up: boolean) => void = null
+    private socket: Socket = null
+    private queue: number[][] = []
+    private wake = ds.emitter<boolean>()
+    private slip = new SlipDecoder()
+    private heard = 0
+
+    constructor(
+        private host: string,
+        private port: number
+    ) {}
+
+    async run() {
+        this.writer.start()
+        for (;;) {
+            try {
+                this.socket = await connect({ host: this.host, port: this.port, proto: "tcp", timeout: 2000 })
+                this.heard = ds.millis()
+                this.setState(true)
+                await this.readLoop()
+            } catch (e) {
+                // host not there yet, or gone: retry quietly
+            }
+            await this.close()
+            await ds.sleep(RETRY_MS)
+        }
+    }
+
+    /** Queues one OSC packet for the host; dropped (and counted) while the link is down or backed up. */
+    post(packet: number[]) {
+        if (!this.connected || this.queue.length >= MAX_QUEUE) {
+            this.sendFailures++
+            return
+        }
+        this.queue.push(packet)
+        this.wake.emit(true)
+    }
+
+    private async writer() {
+        for (;;) {
+            const p = this.queue.shift()
+            if (!p) {
+                await ds.wait(this.wake, 100)
+                continue
+            }
+            const s = this.socket
+            if (!s) continue
+            try {
+                await s.send(Buffer.from(slipEncode(p)))
+            } catch (e) {
+                this.sendFailures++
+            }
+        }
+    }
+
+    private async readLoop() {
+        for (;;) {
+            const buf = await this.socket.recv(LINK_TIMEOUT_MS / 4)
+            if (buf === null) return
+            const now = ds.millis()
+            if (buf === undefined) {
+                if (now - this.heard > LINK_TIMEOUT_MS) return
+                continue
+            }
+            this.heard = now
+            const bytes: number[] = []
+            for (let i = 0; i < buf.length; i++) bytes.push(buf[i])
+            const frames = this.slip.push(bytes)
+            for (const frame of frames) this.dispatch(frame)
+        }
+    }
+
+    private dispatch(frame: number[]) {
+        const r = decodePacket(frame)
+        if (r.ok === false) {
+            this.dropped++
+            console.warn(`link: dropped packet: ${r.reason}`)
+            return
+        }
+        this.received++
+        const handler = this.onMessage
+        if (handler) messagesIn(r.packet).forEach(m => handler(m))
+    }
+
+    private async close() {
+        const s = this.socket
+        this.socket = null
+        if (s) await s.close()
+        this.setState(false)
+    }
+
+    private setState(up: boolean) {
+        if (up === this.connected) return
+        this.connected = up
+        if (!up) this.queue = []
+        if (this.onState) this.onState(up)
+    }
+}

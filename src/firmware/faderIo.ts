@@ -1,0 +1,52 @@
+/**
+ * Connects one fader's roles (wiper, touch, motor) to its control core. Readings and touch
+ * events come in for free; every motor duty the core asks for goes to the outbox.
+ */
+import * as ds from "@devicescript/core"
+import { Fader } from "../core/fader"
+import { Outbox } from "../core/outbox"
+import { FaderHardware } from "./hardware"
+import { PacketPump } from "./packetPump"
+
+export class FaderIo {
+    /** Raw wiper readings received since start (0..1 of the ADC range). */
+    readings = 0
+    /** Last raw reading, -1 before any. */
+    raw = -1
+
+    constructor(
+        readonly index: number,
+        readonly hw: FaderHardware,
+        readonly fader: Fader,
+        private outbox: Outbox,
+        private pump: PacketPump
+    ) {}
+
+    /**
+     * Subscribes to the roles. The wiper's streaming interval comes from the board's server
+     * config (10 ms): a client write would cost a packet and the chip clamps it to 20 ms.
+     */
+    connect() {
+        const self = this
+        this.hw.wiper.reading.subscribe(v => self.onReading(v))
+        this.hw.touch.down.subscribe(() => self.onTouch(true))
+        this.hw.touch.up.subscribe(() => self.onTouch(false))
+    }
+
+    /** Sends a duty the core decided, if any. */
+    drive(duty: number | null) {
+        if (duty === null) return
+        this.outbox.setMotor(this.index, duty)
+        this.pump.kick()
+    }
+
+    private onReading(v: number) {
+        this.readings++
+        this.raw = v
+        this.drive(this.fader.reading(ds.millis(), v))
+    }
+
+    private onTouch(down: boolean) {
+        this.drive(this.fader.touchSensor(down, ds.millis()))
+    }
+}

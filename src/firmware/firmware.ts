@@ -1,0 +1,116 @@
+/**
+ * Headroom's firmware: wires the board's roles to the pure surface and keeps the loops running.
+ * Everything that decides lives in src/core; this file moves data between the roles, the packet
+ * pump, the DAW link and settings.
+ */
+import * as ds from "@devicescript/core"
+import { Fader, FADER_DEFAULTS } from "../core/fader"
+import { decodeCommand, encodeHello, isLinkMessage } from "../core/linkProtocol"
+import { Outbox } from "../core/outbox"
+import { Surface, SurfaceEvent } from "../core/surface"
+import { toPosition14 } from "../core/position"
+import { DawIo } from "./dawIo"
+import { DawLink } from "./dawLink"
+import { FaderIo } from "./faderIo"
+import { Hardware } from "./hardware"
+import { MixControl } from "./mixControl"
+import { PacketPump } from "./packetPump"
+import { connectButtons } from "./buttons"
+import { calibrate } from "./calibrate"
+import { Settings } from "./settings"
+import { reportState } from "./stateReport"
+
+/** Control period (ms): DAW messages leave at most once per period per fader. */
+export const CONTROL_PERIOD_MS = 10
+/** Servo wake-up resolution (ms): stops are issued this close to their predicted moment. */
+const WAKE_MS = 2
+/** The host's view of the device is refreshed at most this often (ms). */
+const STATE_MS = 100
+
+function masterEvents(master: Fader, now: number): SurfaceEvent[] {
+    return master.strip.flush(now, toPosition14(master.wiper.reported)).map(e => ({ channel: 0, touch: e.touch, position14: e.position14 }))
+}
+
+export async function startFirmware(hw: Hardware) {
+    const roles = hw.faders.slice(0)
+    if (hw.master) roles.push(hw.master)
+    const settings = new Settings(roles.length, hw.faders.length)
+    await settings.load()
+    const outbox = new Outbox(roles.length)
+    const pump = new PacketPump(
+        outbox,
+        roles.map(r => r.motor),
+        new ds.MidiOutput("midi")
+    )
+    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox, pump))
+    const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
+    const master = hw.master ? ios[hw.faders.length].fader : null
+    const surface = new Surface(stripFaders, settings.map.elements.length)
+    const link = new DawLink(settings.linkHost, settings.linkPort)
+    const daw = new DawIo(surface, master, outbox, pump, link, settings.dawOut())
+    const mix = new MixControl(settings, surface, daw)
+    daw.onLevel = (c, position) => mix.dawLevel(c, position)
+
+    const recalibrate = async () => {
+        settings.calibration = await calibrate(ios, settings.calibration)
+        await settings.saveCalibration()
+        surface.showBank()
+    }
+    connectButtons(hw, {
+        presetNext: () => mix.stepPreset(1),
+        presetPrev: () => mix.stepPreset(-1),
+        bankLeft: () => mix.shiftBank(-1),
+        bankRight: () => mix.shiftBank(1),
+        toggleMode: () => mix.toggleMode(),
+        calibrate: () => recalibrate.start(),
+    })
+
+    link.onState = up => {
+        if (up) {
+            link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
+            daw.linkUp()
+        } else surface.stopAll()
+    }
+    link.onMessage = m => {
+        if (!isLinkMessage(m)) return
+        const cmd = decodeCommand(m)
+        if (typeof cmd === "string") {
+            link.dropped++
+            return
+        }
+        if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
+        else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
+        else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
+        else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1], cmd.text[2])
+        else if (cmd.kind === "calibrate") recalibrate.start()
+    }
+
+    // background fibers: DeviceScript refuses an un-awaited async call
+    ios.forEach(io => io.connect())
+    pump.run.start()
+    link.run.start()
+    const boot = async () => {
+        // a fader never calibrated (first start) is calibrated before anything moves it
+        if (settings.calibration.some(c => c === null)) await recalibrate()
+        mix.restore()
+    }
+    boot.start()
+
+    setInterval(() => {
+        const now = ds.millis()
+        ios.forEach(io => {
+            const w = io.fader.servo.wakeAt(now)
+            if (w >= 0 && w <= now) io.drive(io.fader.tick(now))
+        })
+    }, WAKE_MS)
+    let lastState = 0
+    setInterval(() => {
+        const now = ds.millis()
+        mix.ride(surface.takeHandMoves())
+        daw.send(surface.flush(now), master ? masterEvents(master, now) : [])
+        if (link.connected && now - lastState >= STATE_MS) {
+            lastState = now
+            link.post(reportState(mix, surface, outbox, link, daw))
+        }
+    }, CONTROL_PERIOD_MS)
+}

@@ -1,0 +1,55 @@
+/**
+ * The only code that writes to roles. It drains the outbox one packet at a time; each awaited
+ * write returns when the runtime has sent it, so the pump runs at the runtime's own throttle
+ * (a burst of 5, then one per 20 ms) and the outbox decides what goes first.
+ */
+import * as ds from "@devicescript/core"
+import { Outbox, PACKET_MOTOR } from "../core/outbox"
+
+export class PacketPump {
+    /** Writes that threw (a role not bound yet, a server gone): counted, never fatal. */
+    failures = 0
+    private wake = ds.emitter<boolean>()
+
+    constructor(
+        private outbox: Outbox,
+        private motors: ds.Motor[],
+        private midi: ds.MidiOutput
+    ) {}
+
+    /** Tells the pump that the outbox has something. */
+    kick() {
+        this.wake.emit(true)
+    }
+
+    async run() {
+        // the motor servers ignore speed until enabled; one packet each, once
+        for (const m of this.motors) await this.safely(m, 0, true)
+        for (;;) {
+            const p = this.outbox.take(ds.millis())
+            if (!p) {
+                await ds.wait(this.wake, 100)
+                continue
+            }
+            if (p.kind === PACKET_MOTOR) await this.safely(this.motors[p.motor], p.duty, false)
+            else await this.sendMidi(p.bytes)
+        }
+    }
+
+    private async safely(motor: ds.Motor, duty: number, enable: boolean) {
+        try {
+            if (enable) await motor.enabled.write(true)
+            else await motor.speed.write(duty)
+        } catch (e) {
+            this.failures++
+        }
+    }
+
+    private async sendMidi(bytes: number[]) {
+        try {
+            await this.midi.send(Buffer.from(bytes))
+        } catch (e) {
+            this.failures++
+        }
+    }
+}
