@@ -1,0 +1,83 @@
+/**
+ * Loading a preset onto a channel map: the starting point of every ride.
+ */
+import type { ChannelMap } from "./channelMap"
+import { groupOf } from "./elements"
+import { DEFAULT_CEILING_DB, DEFAULT_FLOOR_DB, MixState, roundDb } from "./mixState"
+import { Preset, presetLevel, presetLine } from "./presets"
+
+/** Where the faders may sit, dB: nothing above the ceiling; below the floor is off. */
+export interface Limits {
+    ceilingDb: number
+    floorDb: number
+}
+
+export interface LoadResult {
+    state: MixState
+    /** Elements the preset does not name, a preset louder than its anchor, levels under the floor. */
+    warnings: string[]
+}
+
+/** Default limits: unity ceiling, -60 dB floor. */
+export const DEFAULT_LIMITS: Limits = { ceilingDb: DEFAULT_CEILING_DB, floorDb: DEFAULT_FLOOR_DB }
+
+function usable(l: Limits): boolean {
+    return l.ceilingDb - l.ceilingDb === 0 && l.floorDb - l.floorDb === 0 && l.floorDb < l.ceilingDb
+}
+
+/**
+ * The preset's balance on the map's channels: the highest-ranked element present (the loudest of
+ * them on a tie) sits at the ceiling and every other at its preset level relative to it. Should a
+ * lower-ranked element then pass the ceiling (its preset level is above the leader's), the whole
+ * mix moves down until it does not, keeping the balance. Levels under the floor stop at it.
+ * Elements the preset does not name get its quietest level and the rank after its last.
+ * Unusable limits (not finite, floor not under ceiling) fall back to DEFAULT_LIMITS with a warning.
+ */
+export function load(preset: Preset, map: ChannelMap, limits: Limits = DEFAULT_LIMITS): LoadResult {
+    const warnings: string[] = []
+    let lim = limits
+    if (!usable(lim)) {
+        warnings.push(`limits ceiling ${limits.ceilingDb} dB, floor ${limits.floorDb} dB are unusable: using ${DEFAULT_CEILING_DB} and ${DEFAULT_FLOOR_DB}`)
+        lim = DEFAULT_LIMITS
+    }
+    const lines = map.elements.map(e => presetLevel(preset, e))
+    const unnamed: string[] = []
+    map.elements.forEach(e => {
+        if (!presetLine(preset, e) && unnamed.indexOf(e) < 0) unnamed.push(e)
+    })
+    if (unnamed.length > 0 && lines.length > 0) {
+        warnings.push(`${preset.genre} does not name ${unnamed.join(", ")}: ${lines[map.elements.indexOf(unnamed[0])].db} dB (its quietest level), ranked last`)
+    }
+    let best = 0
+    lines.forEach((l, c) => {
+        if (l.rank < lines[best].rank || (l.rank === lines[best].rank && l.db > lines[best].db)) best = c
+    })
+    let offset = lines.length > 0 ? lim.ceilingDb - lines[best].db : 0
+    let loudest = 0
+    lines.forEach((l, c) => {
+        if (l.db > lines[loudest].db) loudest = c
+    })
+    if (lines.length > 0 && lines[loudest].db + offset > lim.ceilingDb) {
+        const over = lines[loudest].db + offset - lim.ceilingDb
+        offset -= over
+        warnings.push(`${preset.genre}: ${lines[loudest].element} is louder than ${lines[best].element}, which ranks higher: the mix sits ${roundDb(over)} dB lower so that nothing passes the ceiling`)
+    }
+    const db = lines.map(l => l.db + offset)
+    db.forEach((v, c) => {
+        if (v >= lim.floorDb) return
+        warnings.push(`channel ${c + 1} (${lines[c].element}) stopped at the floor (${lim.floorDb} dB) instead of ${roundDb(v)} dB`)
+        db[c] = lim.floorDb
+    })
+    const state: MixState = {
+        genre: preset.genre,
+        elements: map.elements.slice(0),
+        groups: map.elements.map(e => groupOf(e)),
+        ranks: lines.map(l => l.rank),
+        db: db,
+        nominalDb: map.nominalDb.slice(0),
+        heldDb: lines.map(l => 0),
+        ceilingDb: lim.ceilingDb,
+        floorDb: lim.floorDb,
+    }
+    return { state: state, warnings: warnings }
+}
