@@ -6,7 +6,9 @@
  *
  * host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
  *   device), preset, config (OSC map, fader law, MIDI mode), calibrate.
- * device -> host: hello (board), state (what the simulator's API shows).
+ * device -> host: hello (board), state and strip (what the simulator's API shows: the state's
+ *   head, and each fader in a message of its own, sent when it changes: one large message
+ *   would need a large block of the VM's small heap).
  */
 import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "./osc"
 
@@ -19,6 +21,7 @@ export const LINK_CONFIG = "/headroom/config"
 export const LINK_CALIBRATE = "/headroom/calibrate"
 export const LINK_HELLO = "/headroom/hello"
 export const LINK_STATE = "/headroom/state"
+export const LINK_STRIP = "/headroom/strip"
 
 /** True for messages between device and host; false for OSC meant for the DAW. */
 export function isLinkMessage(m: OscMessage): boolean {
@@ -88,10 +91,10 @@ export interface LinkState {
 }
 
 const STATE_HEAD = 10
-const FADER_FIELDS = 6
 
+/** The head of the state: everything but the faders (`s.faders` is not sent). */
 export function encodeState(s: LinkState): number[] {
-    const args: OscArg[] = [
+    return encodeMessage(LINK_STATE, [
         oscString(s.preset),
         oscString(s.mode),
         oscInt(s.bank),
@@ -102,16 +105,20 @@ export function encodeState(s: LinkState): number[] {
         oscInt(s.stalls),
         oscInt(s.motorPackets),
         oscInt(s.midiPackets),
-    ]
-    s.faders.forEach(f => {
-        args.push(oscInt(f.channel))
-        args.push(oscString(f.element))
-        args.push(oscFloat(f.target))
-        args.push(oscInt(f.touched ? 1 : 0))
-        args.push(oscFloat(f.motor))
-        args.push(oscString(f.servo))
-    })
-    return encodeMessage(LINK_STATE, args)
+    ])
+}
+
+/** One fader's state; `index` 0-based among the physical faders. */
+export function encodeStrip(index: number, f: LinkFaderState): number[] {
+    return encodeMessage(LINK_STRIP, [
+        oscInt(index),
+        oscInt(f.channel),
+        oscString(f.element),
+        oscFloat(f.target),
+        oscInt(f.touched ? 1 : 0),
+        oscFloat(f.motor),
+        oscString(f.servo),
+    ])
 }
 
 function str(a: OscArg): string {
@@ -122,21 +129,10 @@ function num(a: OscArg): number {
     return a.type === "i" || a.type === "f" ? (a.value as number) : NaN
 }
 
-/** Decodes a state message; null when its shape is wrong. */
-export function decodeState(m: OscMessage): LinkState | null {
+/** Decodes a state head; null when its shape is wrong. The faders come from `previous`, if any. */
+export function decodeState(m: OscMessage, previous: LinkState | null = null): LinkState | null {
     const a = m.args
-    if (m.address !== LINK_STATE || a.length < STATE_HEAD || (a.length - STATE_HEAD) % FADER_FIELDS !== 0) return null
-    const faders: LinkFaderState[] = []
-    for (let k = STATE_HEAD; k < a.length; k += FADER_FIELDS) {
-        faders.push({
-            channel: num(a[k]),
-            element: str(a[k + 1]),
-            target: num(a[k + 2]),
-            touched: num(a[k + 3]) === 1,
-            motor: num(a[k + 4]),
-            servo: str(a[k + 5]),
-        })
-    }
+    if (m.address !== LINK_STATE || a.length !== STATE_HEAD) return null
     return {
         preset: str(a[0]),
         mode: str(a[1]),
@@ -148,8 +144,19 @@ export function decodeState(m: OscMessage): LinkState | null {
         stalls: num(a[7]),
         motorPackets: num(a[8]),
         midiPackets: num(a[9]),
-        faders: faders,
+        faders: previous ? previous.faders : [],
     }
+}
+
+/** Decodes one fader's state into `state.faders[index]`; false when the message is malformed. */
+export function applyStrip(state: LinkState, m: OscMessage): boolean {
+    const a = m.args
+    if (m.address !== LINK_STRIP || a.length !== 7 || a[0].type !== "i") return false
+    const index = a[0].value as number
+    if (!(index >= 0 && index < 64)) return false
+    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "" })
+    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]) }
+    return true
 }
 
 /** A host -> device message, decoded and checked. */

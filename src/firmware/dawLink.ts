@@ -14,7 +14,7 @@ import { decodePacket, messagesIn, OscMessage } from "../core/osc"
 export const LINK_TIMEOUT_MS = 400
 const RETRY_MS = 500
 /** Packets waiting for the socket beyond this are dropped (counted): a stalled host must not eat the heap. */
-const MAX_QUEUE = 64
+const MAX_QUEUE = 16
 
 export class DawLink {
     connected = false
@@ -27,7 +27,8 @@ export class DawLink {
     /** Called when the link comes up (true) or is lost (false). */
     onState: (up: boolean) => void = null
     private socket: Socket = null
-    private queue: number[][] = []
+    // framed at once and kept as Buffers: a number[] costs the VM's small heap 8+ bytes a byte
+    private queue: Buffer[] = []
     private wake = ds.emitter<boolean>()
     private slip = new SlipDecoder()
     private heard = 0
@@ -59,7 +60,7 @@ export class DawLink {
             this.sendFailures++
             return
         }
-        this.queue.push(packet)
+        this.queue.push(Buffer.from(slipEncode(packet)))
         this.wake.emit(true)
     }
 
@@ -73,7 +74,7 @@ export class DawLink {
             const s = this.socket
             if (!s) continue
             try {
-                await s.send(Buffer.from(slipEncode(p)))
+                await s.send(p)
             } catch (e) {
                 this.sendFailures++
             }

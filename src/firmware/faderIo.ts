@@ -33,8 +33,9 @@ export class FaderIo {
         this.hw.touch.up.subscribe(() => self.onTouch(false))
     }
 
-    /** Sends a duty the core decided, if any. */
+    /** Sends a duty the core decided, if any; the servo hears how late a stop would leave. */
     drive(duty: number | null) {
+        this.fader.servo.extraLeadMs = this.outbox.stopDelay(ds.millis())
         if (duty === null) return
         this.outbox.setMotor(this.index, duty)
         this.pump.kick()

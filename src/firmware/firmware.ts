@@ -43,6 +43,7 @@ export async function startFirmware(hw: Hardware) {
         new ds.MidiOutput("midi")
     )
     const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox, pump))
+    pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
     const surface = new Surface(stripFaders, settings.map.elements.length)
@@ -88,11 +89,12 @@ export async function startFirmware(hw: Hardware) {
     // background fibers: DeviceScript refuses an un-awaited async call
     ios.forEach(io => io.connect())
     pump.run.start()
-    link.run.start()
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
         mix.restore()
+        // the host hears from the device once it is ready to be driven
+        link.run.start()
     }
     boot.start()
 
@@ -104,13 +106,17 @@ export async function startFirmware(hw: Hardware) {
         })
     }, WAKE_MS)
     let lastState = 0
+    let lastFull = 0
+    const sentStrips: string[] = []
     setInterval(() => {
         const now = ds.millis()
         mix.ride(surface.takeHandMoves())
         daw.send(surface.flush(now), master ? masterEvents(master, now) : [])
         if (link.connected && now - lastState >= STATE_MS) {
             lastState = now
-            link.post(reportState(mix, surface, outbox, link, daw))
+            const all = now - lastFull >= 1000
+            if (all) lastFull = now
+            reportState(mix, surface, outbox, link, daw, sentStrips, all)
         }
     }, CONTROL_PERIOD_MS)
 }

@@ -9,6 +9,8 @@ import { Outbox, PACKET_MOTOR } from "../core/outbox"
 export class PacketPump {
     /** Writes that threw (a role not bound yet, a server gone): counted, never fatal. */
     failures = 0
+    /** Told when a motor duty has actually left (servo pulses are timed from then). */
+    onSent: (motor: number, duty: number) => void = null
     private wake = ds.emitter<boolean>()
 
     constructor(
@@ -31,8 +33,10 @@ export class PacketPump {
                 await ds.wait(this.wake, 100)
                 continue
             }
-            if (p.kind === PACKET_MOTOR) await this.safely(this.motors[p.motor], p.duty, false)
-            else await this.sendMidi(p.bytes)
+            if (p.kind === PACKET_MOTOR) {
+                await this.safely(this.motors[p.motor], p.duty, false)
+                if (this.onSent) this.onSent(p.motor, p.duty)
+            } else await this.sendMidi(p.bytes)
         }
     }
 

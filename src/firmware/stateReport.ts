@@ -2,14 +2,15 @@
  * The device's state for the host link (the simulator's API and page show it): preset, mode,
  * bank, law, the mix-bus estimate, counters, and what each fader is doing.
  */
-import { encodeState, LinkFaderState } from "../core/linkProtocol"
+import { encodeState, encodeStrip, LinkFaderState } from "../core/linkProtocol"
 import { Outbox } from "../core/outbox"
 import { Surface } from "../core/surface"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
 import { MixControl } from "./mixControl"
 
-export function reportState(mix: MixControl, surface: Surface, outbox: Outbox, link: DawLink, daw: DawIo): number[] {
+/** Sends the state head, and each fader whose state changed since it was last sent (all of them when `all`). */
+export function reportState(mix: MixControl, surface: Surface, outbox: Outbox, link: DawLink, daw: DawIo, sent: string[], all: boolean) {
     const faders: LinkFaderState[] = surface.faders.map((f, i) => {
         const c = surface.channelOf(i)
         return {
@@ -25,7 +26,14 @@ export function reportState(mix: MixControl, surface: Surface, outbox: Outbox, l
     surface.faders.forEach(f => {
         stalls += f.servo.stalls
     })
-    return encodeState({
+    faders.forEach((f, i) => {
+        const key = f.channel + f.element + f.target + f.touched + f.motor + f.servo
+        if (!all && sent[i] === key) return
+        sent[i] = key
+        link.post(encodeStrip(i, f))
+    })
+    link.post(
+        encodeState({
         preset: mix.settings.preset,
         mode: mix.settings.mode,
         bank: surface.bank,
@@ -36,6 +44,7 @@ export function reportState(mix: MixControl, surface: Surface, outbox: Outbox, l
         stalls: stalls,
         motorPackets: outbox.motorPackets,
         midiPackets: outbox.midiPackets,
-        faders: faders,
-    })
+        faders: [],
+        })
+    )
 }

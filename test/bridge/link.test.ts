@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest"
-import { encodeHello, encodeState, LinkState } from "../../src/core/linkProtocol"
+import { encodeHello, encodeState, encodeStrip, LinkState } from "../../src/core/linkProtocol"
 import { encodeMessage, oscFloat, oscInt, OscMessage } from "../../src/core/osc"
 import { slipEncode } from "../../src/core/slip"
 import { midoMissing, midoParse } from "../core/mido"
@@ -171,9 +171,11 @@ describe("link: the device", () => {
         const states: LinkState[] = []
         h.link.events.on("state", s => states.push(s))
         d.sendRaw(slipEncode(encodeHello("headroom_fader8", 8, 16)))
+        // the head first, then each fader in a message of its own
         d.sendRaw(slipEncode(encodeState(STATE)))
         await until(() => states.length === 1)
-        expect(states[0]).toEqual(STATE)
+        STATE.faders.forEach((f, i) => d.sendRaw(slipEncode(encodeStrip(i, f))))
+        await until(() => (h.link.state()?.faders.length ?? 0) === STATE.faders.length)
         expect(h.link.state()).toEqual(STATE)
         expect(h.link.hello()).toEqual({ board: "headroom_fader8", faders: 8, channels: 16 })
     })

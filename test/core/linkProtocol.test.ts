@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest"
 import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "../../src/core/osc"
 import {
     decodeCommand,
+    applyStrip,
     decodeState,
     encodeConfig,
+    encodeStrip,
     encodeFaderTarget,
     encodeMidiIn,
     encodePing,
@@ -54,7 +56,12 @@ describe("device link protocol", () => {
                 { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
             ],
         }
-        expect(decodeState(message(encodeState(s)))).toEqual(s)
+        const got = decodeState(message(encodeState(s)))!
+        expect(got).toEqual({ ...s, faders: [] })
+        s.faders.forEach((f, i) => expect(applyStrip(got, message(encodeStrip(i, f)))).toBe(true))
+        expect(got).toEqual(s)
+        expect(decodeState(message(encodeState(s)), got)!.faders).toBe(got.faders)
         expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
+        expect(applyStrip(got, message(encodeMessage("/headroom/strip", [oscInt(99)])))).toBe(false)
     })
 })
