@@ -49,18 +49,16 @@ export function load(preset: Preset, map: ChannelMap, limits: Limits = DEFAULT_L
         warnings.push(`${preset.genre} does not name ${unnamed.join(", ")}: ${lines[map.elements.indexOf(unnamed[0])].db} dB (its quietest level), ranked last`)
     }
     let best = 0
-    lines.forEach((l, c) => {
-        if (l.rank < lines[best].rank || (l.rank === lines[best].rank && l.db > lines[best].db)) best = c
-    })
-    let offset = lines.length > 0 ? lim.ceilingDb - lines[best].db : 0
     let loudest = 0
     lines.forEach((l, c) => {
+        if (l.rank < lines[best].rank || (l.rank === lines[best].rank && l.db > lines[best].db)) best = c
         if (l.db > lines[loudest].db) loudest = c
     })
-    if (lines.length > 0 && lines[loudest].db + offset > lim.ceilingDb) {
-        const over = lines[loudest].db + offset - lim.ceilingDb
-        offset -= over
-        warnings.push(`${preset.genre}: ${lines[loudest].element} is louder than ${lines[best].element}, which ranks higher: the mix sits ${roundDb(over)} dB lower so that nothing passes the ceiling`)
+    // The leader's level is the preset's top unless a lower rank is louder: then that one sets it.
+    const offset = lines.length > 0 ? lim.ceilingDb - lines[loudest].db : 0
+    if (lines.length > 0 && lines[loudest].db > lines[best].db) {
+        const under = lines[loudest].db - lines[best].db
+        warnings.push(`${preset.genre}: ${lines[loudest].element} is louder than ${lines[best].element}, which ranks higher: ${lines[best].element} sits ${roundDb(under)} dB under the ceiling so that nothing passes it`)
     }
     const db = lines.map(l => l.db + offset)
     db.forEach((v, c) => {

@@ -45,7 +45,7 @@ describe("load", () => {
         // rock ranks the overheads (-12) above the backing vocals (-10)
         const r = load(rock(), map("drums", "backingVocals"))
         expect(r.state.db).toEqual([-2, 0])
-        expect(r.warnings).toEqual(["rock: backingVocals is louder than drums, which ranks higher: the mix sits 2 dB lower so that nothing passes the ceiling"])
+        expect(r.warnings).toEqual(["rock: backingVocals is louder than drums, which ranks higher: drums sits 2 dB under the ceiling so that nothing passes it"])
     })
 
     it("on a tie for the lead, puts the louder at the ceiling (metal: vocal and guitars)", () => {
