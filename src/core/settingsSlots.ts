@@ -5,8 +5,16 @@
  * never a mix, and a reason is given for every slot passed over.
  */
 
-/** Setting keys of the two slots (DeviceScript keys are at most 13 characters). */
-export const SLOT_KEYS = ["headroom.a", "headroom.b"]
+/**
+ * Largest slot, as JSON: a setting travels in one Jacdac packet (236 bytes with its key), and
+ * DeviceScript's VM aborts on a larger one, so bigger settings are split over several names.
+ */
+export const MAX_SLOT_BYTES = 200
+
+/** Setting keys of the two slots of `name` (DeviceScript keys are at most 13 characters). */
+export function slotKeys(name: string): string[] {
+    return [name + ".a", name + ".b"]
+}
 
 /** What one slot holds. */
 export interface Slot {
@@ -43,7 +51,7 @@ export function slotError(slot: any): string | null {
 
 /** The outcome of reading both slots. */
 export interface SlotChoice {
-    /** Index into SLOT_KEYS of the slot in force, or -1 when neither is usable. */
+    /** Index (0 or 1) of the slot in force, or -1 when neither is usable. */
     index: number
     seq: number
     data: any
@@ -51,14 +59,21 @@ export interface SlotChoice {
     reasons: string[]
 }
 
-/** Picks the newest sound slot of the two read from storage. */
-export function chooseSlot(a: any, b: any): SlotChoice {
+/** Why a slot cannot be written (too big for one packet), or null. */
+export function slotTooBig(slot: Slot): string | null {
+    const n = JSON.stringify(slot).length
+    return n > MAX_SLOT_BYTES ? "setting of " + n + " bytes exceeds " + MAX_SLOT_BYTES : null
+}
+
+/** Picks the newest sound slot of the two read from storage under `name`. */
+export function chooseSlot(name: string, a: any, b: any): SlotChoice {
+    const keys = slotKeys(name)
     const slots = [a, b]
     const out: SlotChoice = { index: -1, seq: 0, data: null, reasons: [] }
     for (let i = 0; i < 2; i++) {
         const err = slotError(slots[i])
         if (err) {
-            out.reasons.push(SLOT_KEYS[i] + ": " + err)
+            out.reasons.push(keys[i] + ": " + err)
             continue
         }
         if (slots[i].seq > out.seq) {
