@@ -48,7 +48,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Pop, LAR +2 dB. ${LAR}`,
         // LV > kick > snare > bass > BV > keys > gtr > pads > OH
-        levels: [lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("snare", -9, 3), lv("bass", -10, 4), lv("backingVocals", -12, 5), lv("keys", -12, 6), lv("guitars", -13, 7), lv("synths", -16, 8), lv("drums", -16, 9), lv("fx", -9, 10)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("snare", -9, 3), lv("bass", -10, 4),
+            lv("backingVocals", -12, 5), lv("keys", -12, 6), lv("guitars", -13, 7), lv("synths", -16, 8),
+            lv("drums", -16, 9), lv("fx", -9, 10),
+        ],
     },
     {
         genre: "rock",
@@ -56,7 +60,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Rock, LAR 0 dB. ${LAR}`,
         // LV > snare > kick > gtr > bass > OH > BV > keys > pads
-        levels: [lv("leadVocal", 0, 1), lv("snare", -6, 2), lv("kick", -7, 3), lv("guitars", -7, 4), lv("bass", -8, 5), lv("drums", -12, 6), lv("backingVocals", -10, 7), lv("keys", -13, 8), lv("synths", -16, 9), lv("fx", -9, 10)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("snare", -6, 2), lv("kick", -7, 3), lv("guitars", -7, 4),
+            lv("bass", -8, 5), lv("drums", -12, 6), lv("backingVocals", -10, 7), lv("keys", -13, 8),
+            lv("synths", -16, 9), lv("fx", -9, 10),
+        ],
     },
     {
         genre: "hiphop",
@@ -64,7 +72,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Hip-hop/trap, LAR +3 dB; the 808 is the bass; clap at the snare's level, hats at the overheads' (interpolated). ${LAR}`,
         // LV > kick = 808 > clap > keys > BV > hats > pads; unranked by the table: OH, guitars, fx
-        levels: [lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("bass", -9, 2), lv("clap", -10, 3), lv("snare", -10, 3), lv("keys", -12, 4), lv("backingVocals", -13, 5), lv("hats", -17, 6), lv("synths", -16, 7), lv("drums", -17, 8), lv("guitars", -17, 9), lv("fx", -9, 10)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("bass", -9, 2), lv("clap", -10, 3),
+            lv("snare", -10, 3), lv("keys", -12, 4), lv("backingVocals", -13, 5), lv("hats", -17, 6),
+            lv("synths", -16, 7), lv("drums", -17, 8), lv("guitars", -17, 9), lv("fx", -9, 10),
+        ],
     },
     {
         genre: "edm",
@@ -72,7 +84,10 @@ export const PRESETS: Preset[] = [
         anchor: "kick",
         source: "EDM/house, the kick is the reference; peak-derived levels, treat as +/-3 dB; vocal -1..0 taken as -1, fx -6..-24 taken as -15",
         // kick > bass > lead synth = vocal > clap > pads > hats > FX
-        levels: [lv("kick", 0, 1), lv("bass", -1, 2), lv("leadSynth", -1, 3), lv("leadVocal", -1, 3), lv("clap", -2, 4), lv("synths", -6, 5), lv("hats", -10, 6), lv("fx", -15, 7)],
+        levels: [
+            lv("kick", 0, 1), lv("bass", -1, 2), lv("leadSynth", -1, 3), lv("leadVocal", -1, 3),
+            lv("clap", -2, 4), lv("synths", -6, 5), lv("hats", -10, 6), lv("fx", -15, 7),
+        ],
     },
     {
         genre: "jazz",
@@ -80,7 +95,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Jazz with a singer, LAR +2 dB. ${LAR}`,
         // LV > piano = bass > OH > gtr > snare > kick; BV and pads after them
-        levels: [lv("leadVocal", 0, 1), lv("keys", -8, 2), lv("bass", -8, 2), lv("drums", -10, 3), lv("guitars", -11, 4), lv("snare", -14, 5), lv("kick", -16, 6), lv("backingVocals", -13, 7), lv("synths", -16, 8), lv("fx", -9, 9)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("keys", -8, 2), lv("bass", -8, 2), lv("drums", -10, 3),
+            lv("guitars", -11, 4), lv("snare", -14, 5), lv("kick", -16, 6), lv("backingVocals", -13, 7),
+            lv("synths", -16, 8), lv("fx", -9, 9),
+        ],
     },
     {
         genre: "acoustic",
@@ -88,7 +107,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Acoustic/folk, LAR +3 dB. ${LAR}`,
         // LV > acoustic gtr > piano > bass > BV > pads > drums (the kit as one)
-        levels: [lv("leadVocal", 0, 1), lv("guitars", -9, 2), lv("keys", -10, 3), lv("bass", -13, 4), lv("backingVocals", -13, 5), lv("synths", -14, 6), lv("kick", -15, 7), lv("snare", -15, 7), lv("drums", -17, 7), lv("fx", -9, 8)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("guitars", -9, 2), lv("keys", -10, 3), lv("bass", -13, 4),
+            lv("backingVocals", -13, 5), lv("synths", -14, 6), lv("kick", -15, 7), lv("snare", -15, 7),
+            lv("drums", -17, 7), lv("fx", -9, 8),
+        ],
     },
     {
         genre: "metal",
@@ -96,7 +119,11 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `Metal, LAR -2 dB; guitars share the lead. ${LAR}`,
         // gtr ~ LV > kick > snare > bass > OH > BV > keys > pads
-        levels: [lv("leadVocal", 0, 1), lv("guitars", -4, 1), lv("kick", -5, 2), lv("snare", -5, 3), lv("bass", -7, 4), lv("drums", -11, 5), lv("backingVocals", -9, 6), lv("keys", -13, 7), lv("synths", -15, 8), lv("fx", -9, 9)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("guitars", -4, 1), lv("kick", -5, 2), lv("snare", -5, 3),
+            lv("bass", -7, 4), lv("drums", -11, 5), lv("backingVocals", -9, 6), lv("keys", -13, 7),
+            lv("synths", -15, 8), lv("fx", -9, 9),
+        ],
     },
     {
         genre: "rnb",
@@ -104,14 +131,21 @@ export const PRESETS: Preset[] = [
         anchor: "leadVocal",
         source: `R&B/soul, LAR +2 dB. ${LAR}`,
         // LV > bass > kick > BV > keys > snare > pads > gtr > OH
-        levels: [lv("leadVocal", 0, 1), lv("bass", -9, 2), lv("kick", -9, 3), lv("backingVocals", -11, 4), lv("keys", -11, 5), lv("snare", -10, 6), lv("synths", -14, 7), lv("guitars", -15, 8), lv("drums", -17, 9), lv("fx", -9, 10)],
+        levels: [
+            lv("leadVocal", 0, 1), lv("bass", -9, 2), lv("kick", -9, 3), lv("backingVocals", -11, 4),
+            lv("keys", -11, 5), lv("snare", -10, 6), lv("synths", -14, 7), lv("guitars", -15, 8),
+            lv("drums", -17, 9), lv("fx", -9, 10),
+        ],
     },
     {
         genre: "orchestral",
         label: "Orchestral/cinematic",
         anchor: "strings",
         source: "Orchestral/cinematic, the melody section (strings) is the reference; levels not sourced (interpolated), ranks follow the levels",
-        levels: [lv("strings", 0, 1), lv("choir", -2, 2), lv("brass", -2, 3), lv("woodwinds", -4, 4), lv("percussion", -4, 5), lv("synths", -6, 6), lv("fx", -10, 7)],
+        levels: [
+            lv("strings", 0, 1), lv("choir", -2, 2), lv("brass", -2, 3), lv("woodwinds", -4, 4),
+            lv("percussion", -4, 5), lv("synths", -6, 6), lv("fx", -10, 7),
+        ],
     },
 ]
 
