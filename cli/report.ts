@@ -78,8 +78,8 @@ export function mixReport(preset: Preset, state: MixState, law: FaderLawName, wa
         mixBusDb: dbOut(mixBusDb(state)),
         mixBusTargetDb: MIX_BUS_TARGET_DB,
         headroomDb: dbOut(headroomDb(state)),
+        ...(moves ? { moves: moves.map(m => ({ channel: m.channel + 1, element: state.elements[m.channel], fromDb: dbOut(m.fromDb), toDb: dbOut(m.toDb) })) } : {}),
         warnings,
     }
-    if (moves) report.moves = moves.map(m => ({ channel: m.channel + 1, element: state.elements[m.channel], fromDb: dbOut(m.fromDb), toDb: dbOut(m.toDb) }))
     return report
 }
