@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs"
 import { load } from "../src/core/balance"
 import { ChannelMap, defaultChannelMap, parseChannelMap } from "../src/core/channelMap"
 import { parsePreset } from "../src/core/presetFile"
-import { GENRES, Preset, PRESETS, presetByName } from "../src/core/presets"
+import { GENRES, Preset, allPresets, presetByName } from "../src/core/presets"
 import { applySteps, Step } from "../src/core/steps"
 import { Command, parseArgs, USAGE } from "./args"
 import { mixReport } from "./report"
@@ -87,7 +87,7 @@ export function run(argv: string[]): RunResult {
     try {
         if (cmd.name === "help") return { code: 0, stdout: `${USAGE}\n`, stderr: "" }
         if (cmd.name === "presets") {
-            const text = cmd.json ? JSON.stringify({ presets: PRESETS }, null, 2) : presetsTable(PRESETS)
+            const text = cmd.json ? JSON.stringify({ presets: allPresets() }, null, 2) : presetsTable(allPresets())
             return { code: 0, stdout: `${text}\n`, stderr: "" }
         }
         return { code: 0, stdout: `${mix(cmd)}\n`, stderr: "" }

@@ -8,7 +8,7 @@ import { load } from "../src/core/balance"
 import { defaultChannelMap } from "../src/core/channelMap"
 import { mixBusDb } from "../src/core/mixbus"
 import { toPosition14 } from "../src/core/position"
-import { PRESETS, presetByName } from "../src/core/presets"
+import { allPresets, presetByName } from "../src/core/presets"
 import { applySteps, Step } from "../src/core/steps"
 import { DEFAULT_LAW, dbToPosition, FaderLawName } from "../src/core/taper"
 
@@ -50,7 +50,7 @@ export interface FixtureCase extends Ride {
 /** Every case: the nine presets on 4 and 8 faders (no steps, default law), then the rides. */
 export function fixtureCases(): FixtureCase[] {
     const rides: Ride[] = []
-    PRESETS.forEach(p => [4, 8].forEach(faders => rides.push({ genre: p.genre, faders, law: DEFAULT_LAW, steps: [] })))
+    allPresets().forEach(p => [4, 8].forEach(faders => rides.push({ genre: p.genre, faders, law: DEFAULT_LAW, steps: [] })))
     RIDES.forEach(r => rides.push(r))
     return rides.map(ride => {
         const loaded = load(presetByName(ride.genre)!, defaultChannelMap(ride.faders))

@@ -11,6 +11,10 @@
  * - FX returns at -9 LU below the dry source: Pestana & Reiss, AES 53rd Conference (2014).
  * - EDM levels are peak-derived (+/-3 dB); orchestral levels are not sourced (interpolated).
  * Elements a preset does not name get its quietest level and rank after all it names.
+ *
+ * The table is kept as one text line per genre and a preset is parsed only when asked for: as
+ * objects, the nine tables took 14 KB of the DeviceScript VM's 56 KB heap; as string literals they
+ * stay in the bytecode image.
  */
 
 /** One element's line in a preset. */
@@ -34,128 +38,48 @@ export interface Preset {
     levels: PresetLevel[]
 }
 
-function lv(element: string, db: number, rank: number): PresetLevel {
-    return { element: element, db: db, rank: rank }
-}
-
-const LAR = "LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)"
-
-/** Every built-in preset, in the order the buttons step through them. */
-export const PRESETS: Preset[] = [
-    {
-        genre: "pop",
-        label: "Pop",
-        anchor: "leadVocal",
-        source: `Pop, LAR +2 dB. ${LAR}`,
-        // LV > kick > snare > bass > BV > keys > gtr > pads > OH
-        levels: [
-            lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("snare", -9, 3), lv("bass", -10, 4),
-            lv("backingVocals", -12, 5), lv("keys", -12, 6), lv("guitars", -13, 7), lv("synths", -16, 8),
-            lv("drums", -16, 9), lv("fx", -9, 10),
-        ],
-    },
-    {
-        genre: "rock",
-        label: "Rock",
-        anchor: "leadVocal",
-        source: `Rock, LAR 0 dB. ${LAR}`,
-        // LV > snare > kick > gtr > bass > OH > BV > keys > pads
-        levels: [
-            lv("leadVocal", 0, 1), lv("snare", -6, 2), lv("kick", -7, 3), lv("guitars", -7, 4),
-            lv("bass", -8, 5), lv("drums", -12, 6), lv("backingVocals", -10, 7), lv("keys", -13, 8),
-            lv("synths", -16, 9), lv("fx", -9, 10),
-        ],
-    },
-    {
-        genre: "hiphop",
-        label: "Hip-hop/trap",
-        anchor: "leadVocal",
-        source: `Hip-hop/trap, LAR +3 dB; the 808 is the bass; clap at the snare's level, hats at the overheads' (interpolated). ${LAR}`,
-        // LV > kick = 808 > clap > keys > BV > hats > pads; unranked by the table: OH, guitars, fx
-        levels: [
-            lv("leadVocal", 0, 1), lv("kick", -9, 2), lv("bass", -9, 2), lv("clap", -10, 3),
-            lv("snare", -10, 3), lv("keys", -12, 4), lv("backingVocals", -13, 5), lv("hats", -17, 6),
-            lv("synths", -16, 7), lv("drums", -17, 8), lv("guitars", -17, 9), lv("fx", -9, 10),
-        ],
-    },
-    {
-        genre: "edm",
-        label: "EDM/house",
-        anchor: "kick",
-        source: "EDM/house, the kick is the reference; peak-derived levels, treat as +/-3 dB; vocal -1..0 taken as -1, fx -6..-24 taken as -15",
-        // kick > bass > lead synth = vocal > clap > pads > hats > FX
-        levels: [
-            lv("kick", 0, 1), lv("bass", -1, 2), lv("leadSynth", -1, 3), lv("leadVocal", -1, 3),
-            lv("clap", -2, 4), lv("synths", -6, 5), lv("hats", -10, 6), lv("fx", -15, 7),
-        ],
-    },
-    {
-        genre: "jazz",
-        label: "Jazz (vocal)",
-        anchor: "leadVocal",
-        source: `Jazz with a singer, LAR +2 dB. ${LAR}`,
-        // LV > piano = bass > OH > gtr > snare > kick; BV and pads after them
-        levels: [
-            lv("leadVocal", 0, 1), lv("keys", -8, 2), lv("bass", -8, 2), lv("drums", -10, 3),
-            lv("guitars", -11, 4), lv("snare", -14, 5), lv("kick", -16, 6), lv("backingVocals", -13, 7),
-            lv("synths", -16, 8), lv("fx", -9, 9),
-        ],
-    },
-    {
-        genre: "acoustic",
-        label: "Acoustic/folk",
-        anchor: "leadVocal",
-        source: `Acoustic/folk, LAR +3 dB. ${LAR}`,
-        // LV > acoustic gtr > piano > bass > BV > pads > drums (the kit as one)
-        levels: [
-            lv("leadVocal", 0, 1), lv("guitars", -9, 2), lv("keys", -10, 3), lv("bass", -13, 4),
-            lv("backingVocals", -13, 5), lv("synths", -14, 6), lv("kick", -15, 7), lv("snare", -15, 7),
-            lv("drums", -17, 7), lv("fx", -9, 8),
-        ],
-    },
-    {
-        genre: "metal",
-        label: "Metal",
-        anchor: "leadVocal",
-        source: `Metal, LAR -2 dB; guitars share the lead. ${LAR}`,
-        // gtr ~ LV > kick > snare > bass > OH > BV > keys > pads
-        levels: [
-            lv("leadVocal", 0, 1), lv("guitars", -4, 1), lv("kick", -5, 2), lv("snare", -5, 3),
-            lv("bass", -7, 4), lv("drums", -11, 5), lv("backingVocals", -9, 6), lv("keys", -13, 7),
-            lv("synths", -15, 8), lv("fx", -9, 9),
-        ],
-    },
-    {
-        genre: "rnb",
-        label: "R&B/soul",
-        anchor: "leadVocal",
-        source: `R&B/soul, LAR +2 dB. ${LAR}`,
-        // LV > bass > kick > BV > keys > snare > pads > gtr > OH
-        levels: [
-            lv("leadVocal", 0, 1), lv("bass", -9, 2), lv("kick", -9, 3), lv("backingVocals", -11, 4),
-            lv("keys", -11, 5), lv("snare", -10, 6), lv("synths", -14, 7), lv("guitars", -15, 8),
-            lv("drums", -17, 9), lv("fx", -9, 10),
-        ],
-    },
-    {
-        genre: "orchestral",
-        label: "Orchestral/cinematic",
-        anchor: "strings",
-        source: "Orchestral/cinematic, the melody section (strings) is the reference; levels not sourced (interpolated), ranks follow the levels",
-        levels: [
-            lv("strings", 0, 1), lv("choir", -2, 2), lv("brass", -2, 3), lv("woodwinds", -4, 4),
-            lv("percussion", -4, 5), lv("synths", -6, 6), lv("fx", -10, 7),
-        ],
-    },
+/** genre|label|anchor|source|element db rank,element db rank,... in the order the buttons step through them. */
+const TABLE: string[] = [
+    // LV > kick > snare > bass > BV > keys > gtr > pads > OH
+    "pop|Pop|leadVocal|Pop, LAR +2 dB. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,kick -9 2,snare -9 3,bass -10 4,backingVocals -12 5,keys -12 6,guitars -13 7,synths -16 8,drums -16 9,fx -9 10",
+    // LV > snare > kick > gtr > bass > OH > BV > keys > pads
+    "rock|Rock|leadVocal|Rock, LAR 0 dB. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,snare -6 2,kick -7 3,guitars -7 4,bass -8 5,drums -12 6,backingVocals -10 7,keys -13 8,synths -16 9,fx -9 10",
+    // LV > kick = 808 > clap > keys > BV > hats > pads; unranked by the table: OH, guitars, fx
+    "hiphop|Hip-hop/trap|leadVocal|Hip-hop/trap, LAR +3 dB; the 808 is the bass; clap at the snare's level, hats at the overheads' (interpolated). LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,kick -9 2,bass -9 2,clap -10 3,snare -10 3,keys -12 4,backingVocals -13 5,hats -17 6,synths -16 7,drums -17 8,guitars -17 9,fx -9 10",
+    // kick > bass > lead synth = vocal > clap > pads > hats > FX
+    "edm|EDM/house|kick|EDM/house, the kick is the reference; peak-derived levels, treat as +/-3 dB; vocal -1..0 taken as -1, fx -6..-24 taken as -15|kick 0 1,bass -1 2,leadSynth -1 3,leadVocal -1 3,clap -2 4,synths -6 5,hats -10 6,fx -15 7",
+    // LV > piano = bass > OH > gtr > snare > kick; BV and pads after them
+    "jazz|Jazz (vocal)|leadVocal|Jazz with a singer, LAR +2 dB. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,keys -8 2,bass -8 2,drums -10 3,guitars -11 4,snare -14 5,kick -16 6,backingVocals -13 7,synths -16 8,fx -9 9",
+    // LV > acoustic gtr > piano > bass > BV > pads > drums (the kit as one)
+    "acoustic|Acoustic/folk|leadVocal|Acoustic/folk, LAR +3 dB. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,guitars -9 2,keys -10 3,bass -13 4,backingVocals -13 5,synths -14 6,kick -15 7,snare -15 7,drums -17 7,fx -9 8",
+    // gtr ~ LV > kick > snare > bass > OH > BV > keys > pads
+    "metal|Metal|leadVocal|Metal, LAR -2 dB; guitars share the lead. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,guitars -4 1,kick -5 2,snare -5 3,bass -7 4,drums -11 5,backingVocals -9 6,keys -13 7,synths -15 8,fx -9 9",
+    // LV > bass > kick > BV > keys > snare > pads > gtr > OH
+    "rnb|R&B/soul|leadVocal|R&B/soul, LAR +2 dB. LAR by genre (Gerdes & Siedenburg 2023) sourced; cells interpolated; fx -9 LU (Pestana & Reiss 2014)|leadVocal 0 1,bass -9 2,kick -9 3,backingVocals -11 4,keys -11 5,snare -10 6,synths -14 7,guitars -15 8,drums -17 9,fx -9 10",
+    "orchestral|Orchestral/cinematic|strings|Orchestral/cinematic, the melody section (strings) is the reference; levels not sourced (interpolated), ranks follow the levels|strings 0 1,choir -2 2,brass -2 3,woodwinds -4 4,percussion -4 5,synths -6 6,fx -10 7",
 ]
 
-/** Genre ids of PRESETS, in order. */
-export const GENRES: string[] = PRESETS.map(p => p.genre)
+function parse(line: string): Preset {
+    const f = line.split("|")
+    const levels: PresetLevel[] = f[4].split(",").map(cell => {
+        const c = cell.split(" ")
+        return { element: c[0], db: parseFloat(c[1]), rank: parseInt(c[2]) }
+    })
+    return { genre: f[0], label: f[1], anchor: f[2], source: f[3], levels: levels }
+}
+
+/** Genre ids of the built-in presets, in order. */
+export const GENRES: string[] = TABLE.map(line => line.split("|")[0])
+
+/** Every built-in preset, parsed (Node side: the CLI, tests; the firmware asks for one at a time). */
+export function allPresets(): Preset[] {
+    return TABLE.map(parse)
+}
 
 /** The built-in preset called `genre`, or null. */
 export function presetByName(genre: string): Preset | null {
     const i = GENRES.indexOf(genre)
-    return i >= 0 ? PRESETS[i] : null
+    return i >= 0 ? parse(TABLE[i]) : null
 }
 
 /** The line of `preset` for `element`, or null when the preset does not name it. */

@@ -5,7 +5,7 @@ import { ChannelMap } from "../../src/core/channelMap"
 import { ELEMENTS, GROUPS } from "../../src/core/elements"
 import { mixBusDb } from "../../src/core/mixbus"
 import { fromPosition14, toPosition14 } from "../../src/core/position"
-import { Preset, PRESETS, presetLevel } from "../../src/core/presets"
+import { Preset, allPresets, presetLevel } from "../../src/core/presets"
 import { applyStep, Step } from "../../src/core/steps"
 import { dbToPosition, FADER_LAWS, FaderLawName, positionToDb } from "../../src/core/taper"
 
@@ -26,7 +26,7 @@ const randomPreset: fc.Arbitrary<Preset> = fc
         }))
     )
 
-const preset = fc.oneof(fc.constantFrom(...PRESETS), randomPreset)
+const preset = fc.oneof(fc.constantFrom(...allPresets()), randomPreset)
 
 const channelMap: fc.Arbitrary<ChannelMap> = fc.integer({ min: 1, max: 16 }).chain(n =>
     fc.record({

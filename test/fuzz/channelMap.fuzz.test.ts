@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { load } from "../../src/core/balance"
 import { channelMapJson, MAX_CHANNELS, MIN_NOMINAL_DB, parseChannelMap, validateChannelMap } from "../../src/core/channelMap"
 import { ELEMENTS, isElement } from "../../src/core/elements"
-import { PRESETS } from "../../src/core/presets"
+import { allPresets } from "../../src/core/presets"
 import { mutated, params, RUNS } from "./fuzzing"
 
 const entry = fc.oneof(
@@ -47,7 +47,7 @@ describe(`fuzz: channel map JSON (${RUNS} inputs per property)`, () => {
     it("validates any JSON value without throwing; refusals name the file and a reason; accepted maps load every preset", () => {
         const input = fc.oneof({ weight: 2, arbitrary: validJson }, { weight: 4, arbitrary: brokenJson }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.jsonValue() })
         fc.assert(
-            fc.property(input, fc.constantFrom(...PRESETS), (json, preset) => {
+            fc.property(input, fc.constantFrom(...allPresets()), (json, preset) => {
                 const r = validateChannelMap(json, "fuzz.json")
                 if (r.ok === false) {
                     expect(r.reason.startsWith("fuzz.json: ")).toBe(true)

@@ -4,7 +4,7 @@ import { load } from "../../src/core/balance"
 import { defaultChannelMap } from "../../src/core/channelMap"
 import { ELEMENTS, isElement } from "../../src/core/elements"
 import { MAX_RANK, MIN_LEVEL_DB, parsePreset, validatePreset } from "../../src/core/presetFile"
-import { GENRES, PRESETS } from "../../src/core/presets"
+import { GENRES, allPresets } from "../../src/core/presets"
 import { mutated, params, RUNS } from "./fuzzing"
 
 const level = fc.record({
@@ -15,7 +15,7 @@ const level = fc.record({
 
 /** Presets the validator should accept: the built-ins renamed, and random ones built to the schema. */
 const validJson = fc.oneof(
-    fc.constantFrom(...PRESETS).map(p => ({ ...p, genre: `my-${p.genre}` })),
+    fc.constantFrom(...allPresets()).map(p => ({ ...p, genre: `my-${p.genre}` })),
     fc.uniqueArray(level, { minLength: 1, maxLength: 12, selector: l => l.element }).map(levels => ({
         genre: "fuzzed_1",
         anchor: levels[0].element,
