@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
     test: {
         include: ["test/**/*.test.ts"],
+        // these start the DeviceScript dev server, whose ports are fixed: vitest.e2e.config.ts runs them one at a time
+        exclude: ["test/e2e/**", "node_modules/**"],
         testTimeout: 20000,
     },
 })

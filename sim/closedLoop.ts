@@ -5,6 +5,7 @@
  * The benchmarks measure the real firmware in the VM; this is the same logic without the VM.
  */
 import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/fader"
+import { DriveSlots } from "../src/core/servo"
 import { Outbox, PACKET_MOTOR } from "../src/core/outbox"
 import { readAdc } from "./physics/adc"
 import { FaderModel, STEP_S } from "./physics/faderModel"
@@ -16,7 +17,11 @@ export const THROTTLE_MS = 20
 /** Time from a packet leaving the runtime to the motor changing (bus and server), ms. */
 export const BUS_MS = 2
 export const REPORT_MS = 10
+/** Full-speed moves at once, as the firmware allows. */
+export const DRIVE_SLOTS = 3
 export const WAKE_MS = 2
+/** Packets/s the runtime spends per streaming sensor re-asking it for samples. */
+export const SENSOR_REFRESH_PER_S = 2
 
 export interface LoopFader {
     model: FaderModel
@@ -37,12 +42,16 @@ export class ClosedLoop {
 
     constructor(starts: number[], seed = 1, params: FaderParams = ALPS_100MM, opts: FaderOptions = FADER_DEFAULTS) {
         this.rng = new Random(seed)
-        this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }) }))
-        this.outbox = new Outbox(starts.length)
+        const slots = new DriveSlots(DRIVE_SLOTS)
+        this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }, slots) }))
+        this.background = starts.length * SENSOR_REFRESH_PER_S
+        this.outbox = new Outbox(starts.length, this.background)
         this.params = params
     }
 
     private params: FaderParams
+    private background: number
+    private nextBackground = 0
 
     /** Runs for `ms` of simulated time in 0.25 ms steps. */
     run(ms: number) {
@@ -93,6 +102,14 @@ export class ClosedLoop {
             this.nextToken += THROTTLE_MS
         }
         if (t < this.busy || this.tokens === 0) return
+        if (this.background > 0 && t >= this.nextBackground) {
+            // the runtime's own sensor refresh, from the same budget
+            this.nextBackground = t + 1000 / this.background
+            if (this.tokens === THROTTLE_BURST) this.nextToken = t + THROTTLE_MS
+            this.tokens--
+            this.busy = t + 0.5
+            return
+        }
         const p = this.outbox.take(t)
         if (!p) return
         if (this.tokens === THROTTLE_BURST) this.nextToken = t + THROTTLE_MS

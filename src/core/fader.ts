@@ -3,7 +3,7 @@
  * out, with touch and the DAW-facing strip kept in step. The firmware feeds it role data; the
  * tests and benchmarks feed it a physical model.
  */
-import { Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
+import { DriveSlots, Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
 import { Calibration, UNCALIBRATED, Wiper, WiperOptions, WIPER_DEFAULTS } from "./sensing"
 import { Strip } from "./strip"
 import { Touch, TouchOptions, TOUCH_DEFAULTS } from "./touch"
@@ -30,10 +30,11 @@ export class Fader {
     private manual = false
     private arrivals = 0
 
-    constructor(opts: FaderOptions, cal: Calibration) {
+    /** `slots`: shared by a board's faders, limits full-speed moves at once (see DriveSlots). */
+    constructor(opts: FaderOptions, cal: Calibration, slots: DriveSlots = null) {
         this.wiper = new Wiper(opts.wiper, cal ? cal : UNCALIBRATED)
         this.touch = new Touch(opts.touch)
-        this.servo = new Servo(opts.servo)
+        this.servo = new Servo(opts.servo, slots)
         this.strip = new Strip()
     }
 

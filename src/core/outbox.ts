@@ -41,8 +41,15 @@ export class Outbox {
     private next = 0
     private tokens = THROTTLE_BURST
     private refillT = 0
+    private tokenMs: number
 
-    constructor(motors: number) {
+    /**
+     * `background`: packets/s the runtime itself sends from the same budget (it re-asks each
+     * streaming sensor for samples about twice a second), so stops are predicted that much later.
+     */
+    constructor(motors: number, background: number = 0) {
+        const free = 1000 / THROTTLE_MS - background
+        this.tokenMs = free > 5 ? 1000 / free : 200
         this.pending = []
         this.hasPending = []
         this.queuedAt = []
@@ -85,7 +92,7 @@ export class Outbox {
         let stops = 0
         for (let k = 0; k < this.pending.length; k++) if (this.hasPending[k] && this.pending[k] === 0) stops++
         const short = stops + 1 - this.tokens
-        return short > 0 ? short * THROTTLE_MS : 0
+        return short > 0 ? short * this.tokenMs : 0
     }
 
     /** Takes the next packet to send at `now` (ms), or null; keeps the mirror of the throttle. */
@@ -103,10 +110,10 @@ export class Outbox {
             this.refillT = now
             return
         }
-        const gained = Math.floor((now - this.refillT) / THROTTLE_MS)
+        const gained = Math.floor((now - this.refillT) / this.tokenMs)
         if (gained <= 0) return
         this.tokens = Math.min(THROTTLE_BURST, this.tokens + gained)
-        this.refillT += gained * THROTTLE_MS
+        this.refillT += gained * this.tokenMs
     }
 
     private pick(): Packet | null {

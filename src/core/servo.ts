@@ -69,6 +69,16 @@ export const SERVO_DEFAULTS: ServoOptions = {
     settleMs: 300,
 }
 
+/**
+ * Full-speed moves allowed at once across a board's faders. Each needs its stop on time, and the
+ * packet budget gives one packet per 20-30 ms: eight motors arriving together would wait for
+ * their stops in turn and overshoot. The others wait for a free slot (ordinarily milliseconds).
+ */
+export class DriveSlots {
+    used = 0
+    constructor(readonly size: number) {}
+}
+
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
 export const SERVO_PULSE = "pulse"
@@ -110,8 +120,12 @@ export class Servo {
     private progressT = 0
     private progressPos = 0
 
-    constructor(opts: ServoOptions) {
+    private slots: DriveSlots
+    private holdsSlot = false
+
+    constructor(opts: ServoOptions, slots: DriveSlots = null) {
         this.opts = opts
+        this.slots = slots
         this.leadMs = opts.leadMs
         this.approachSpeed = opts.approachSpeed
     }
@@ -203,9 +217,11 @@ export class Servo {
         this.progressT = now
         this.progressPos = position
         if (dist > o.approachZone + o.stopBand) {
-            this.state = SERVO_MOVING
             // a correction is never a full-speed move: that is how hunting starts
-            return this.command(dir * (this.corrections > 0 ? o.approachDuty : o.driveDuty), now)
+            const full = this.corrections === 0
+            if (full && !this.takeSlot()) return this.command(0, now)
+            this.state = SERVO_MOVING
+            return this.command(dir * (full ? o.driveDuty : o.approachDuty), now)
         }
         this.state = SERVO_PULSE
         this.pulseFrom = position
@@ -217,10 +233,12 @@ export class Servo {
     }
 
     /**
-     * The duty last returned actually left for the motor at `now` (ms): a pulse is timed from
-     * then, since a busy packet budget may have held its start back.
+     * The duty last returned actually left for the motor at `now` (ms): a pulse is timed, and a
+     * stall judged, from then, since a busy packet budget may have held the command back.
      */
     sent(duty: number, now: number) {
+        // progress is judged from when the motor was really told to move
+        if (duty !== 0 && duty === this.duty) this.progressT = now
         if (this.state === SERVO_PULSE && duty === this.duty && duty !== 0) {
             this.pulseEnd = now + this.pulseMs
             this.dutyT = now
@@ -322,7 +340,23 @@ export class Servo {
         this.lastT = now
     }
 
+    private takeSlot(): boolean {
+        if (!this.slots || this.holdsSlot) return true
+        if (this.slots.used >= this.slots.size) return false
+        this.slots.used++
+        this.holdsSlot = true
+        return true
+    }
+
+    private freeSlot() {
+        if (!this.holdsSlot) return
+        this.holdsSlot = false
+        this.slots.used--
+    }
+
     private command(duty: number, now: number): number | null {
+        // a slot is held for a full-speed drive only
+        if (this.holdsSlot && Math.abs(duty) !== this.opts.driveDuty) this.freeSlot()
         if (duty === this.duty) return null
         // dutyT marks when the current pulse started: keep it across the stop
         if (duty !== 0) this.dutyT = now

@@ -5,6 +5,7 @@
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/fader"
+import { DriveSlots } from "../core/servo"
 import { decodeCommand, encodeHello, isLinkMessage } from "../core/linkProtocol"
 import { Outbox } from "../core/outbox"
 import { Surface, SurfaceEvent } from "../core/surface"
@@ -22,8 +23,10 @@ import { reportState } from "./stateReport"
 
 /** Control period (ms): DAW messages leave at most once per period per fader. */
 export const CONTROL_PERIOD_MS = 10
+/** Full-speed moves at once (see DriveSlots): the packet budget can stop about three on time. */
+const DRIVE_SLOTS = 3
 /** Servo wake-up resolution (ms): stops are issued this close to their predicted moment. */
-const WAKE_MS = 2
+const WAKE_MS = 4
 /** The host's view of the device is refreshed at most this often (ms). */
 const STATE_MS = 100
 
@@ -36,13 +39,15 @@ export async function startFirmware(hw: Hardware) {
     if (hw.master) roles.push(hw.master)
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
-    const outbox = new Outbox(roles.length)
+    // the runtime re-asks each wiper for samples about twice a second, from the same budget
+    const outbox = new Outbox(roles.length, 2 * roles.length)
     const pump = new PacketPump(
         outbox,
         roles.map(r => r.motor),
         new ds.MidiOutput("midi")
     )
-    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox, pump))
+    const slots = new DriveSlots(DRIVE_SLOTS)
+    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i], slots), outbox, pump))
     pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null

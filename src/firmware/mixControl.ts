@@ -92,8 +92,8 @@ export class MixControl {
             const moved: number[] = []
             const positions: number[] = []
             r.moves.forEach(m => {
-                // the ridden fader's own move is the hand's, unless the rule held it at the ceiling
-                if (m.channel === c && m.toDb === r.state.db[c] && p <= dbToPosition(law, m.toDb)) return
+                // the ridden fader's own move is the hand's, unless the rule holds it at the ceiling
+                if (m.channel === c && !(r.state.heldDb[c] > 0)) return
                 moved.push(m.channel)
                 positions.push(dbToPosition(law, m.toDb))
             })
