@@ -31,7 +31,7 @@ export class Fader {
     private arrivals = 0
 
     /** `slots`: shared by a board's faders, limits full-speed moves at once (see DriveSlots). */
-    constructor(opts: FaderOptions, cal: Calibration, slots: DriveSlots = null) {
+    constructor(opts: FaderOptions, cal: Calibration | null, slots: DriveSlots | null = null) {
         this.wiper = new Wiper(opts.wiper, cal ? cal : UNCALIBRATED)
         this.touch = new Touch(opts.touch)
         this.servo = new Servo(opts.servo, slots)

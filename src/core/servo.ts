@@ -120,10 +120,10 @@ export class Servo {
     private progressT = 0
     private progressPos = 0
 
-    private slots: DriveSlots
+    private slots: DriveSlots | null
     private holdsSlot = false
 
-    constructor(opts: ServoOptions, slots: DriveSlots = null) {
+    constructor(opts: ServoOptions, slots: DriveSlots | null = null) {
         this.opts = opts
         this.slots = slots
         this.leadMs = opts.leadMs
@@ -349,7 +349,7 @@ export class Servo {
     }
 
     private freeSlot() {
-        if (!this.holdsSlot) return
+        if (!this.holdsSlot || !this.slots) return
         this.holdsSlot = false
         this.slots.used--
     }
