@@ -1,0 +1,52 @@
+/**
+ * What the HTTP API drives: the running simulator (sim/simController.ts) or, in tests, a fake.
+ * Channels are the physical faders, 1-based; positions are 0..1 of travel.
+ */
+export type ButtonName = "presetNext" | "presetPrev" | "bankLeft" | "bankRight" | "mode"
+export const BUTTON_NAMES: ButtonName[] = ["presetNext", "presetPrev", "bankLeft", "bankRight", "mode"]
+
+export interface FaderState {
+    channel: number
+    element: string
+    /** Where the simulated wiper is, 0..1. */
+    position: number
+    /** The position through the DAW's fader law; null at the bottom (-inf). */
+    db: number | null
+    /** The firmware's servo target, or null. */
+    target: number | null
+    touched: boolean
+    /** Motor duty -1..1. */
+    motor: number
+}
+
+export interface SimState {
+    board: string
+    preset: string
+    mode: string
+    bank: number
+    law: string
+    faders: FaderState[]
+    mixBusDb: number | null
+    /** Input dropped or ignored, by where it was dropped. */
+    dropped: Record<string, number>
+}
+
+export interface DawMessage {
+    seq: number
+    t: number
+    protocol: "midi" | "osc"
+    /** Raw bytes, hex, space-separated. */
+    hex: string
+    decoded: unknown
+}
+
+export interface SimController {
+    state(): SimState
+    presets(): string[]
+    loadPreset(name: string): Promise<void>
+    pressButton(name: ButtonName): Promise<void>
+    touch(channel: number, position: number): Promise<void>
+    release(channel: number): Promise<void>
+    daw(channel: number, position: number): Promise<void>
+    messagesSince(seq: number): DawMessage[]
+}
