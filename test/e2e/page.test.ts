@@ -1,0 +1,76 @@
+// The web page in real headless Chromium against the real simulator (firmware bytecode in the VM):
+// pick a preset and see the knobs move; drag a knob and see the MIDI/OSC log grow.
+import { existsSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import { resolve } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { chromium, type Browser, type Page } from "playwright-core"
+import { createApiServer, type ApiServer } from "../../sim/api/server"
+import { SimApiController } from "../../sim/simController"
+import type { Simulator } from "../../sim/simulator"
+import { startSim, until } from "./harness"
+
+const CHROMIUM = "/usr/bin/chromium"
+const haveChromium = existsSync(CHROMIUM)
+if (!haveChromium) console.log(`page test skipped: ${CHROMIUM} is missing (apt-get install chromium)`)
+
+let sim: Simulator
+let api: ApiServer
+let browser: Browser
+let page: Page
+
+const knobs = () => page.$$eval("rect.knob", els => els.map(e => Number(e.getAttribute("data-position"))))
+
+describe.skipIf(!haveChromium)("the simulator's page", () => {
+    beforeAll(async () => {
+        const web = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "sim/web", "--outDir", "../../built/web", "--emptyOutDir", "--logLevel", "error"], { encoding: "utf8" })
+        expect(web.status, web.stderr).toBe(0)
+        sim = await startSim("headroom_fader8")
+        api = await createApiServer({ host: "127.0.0.1", port: 0, controller: new SimApiController(sim), webRoot: resolve("built/web") })
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        })
+        page = await browser.newPage({ viewport: { width: 1400, height: 520 } })
+        await page.goto(`http://127.0.0.1:${api.port}/`)
+        await page.waitForSelector("rect.knob[data-channel='9']")
+        expect(await until(() => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false, 20000)).toBe(true)
+    })
+    afterAll(async () => {
+        await browser?.close()
+        await api?.close()
+        await sim?.stop()
+    })
+
+    it("picking a preset moves the knobs on the page", async () => {
+        const before = await knobs()
+        const next = sim.link.state()!.preset === "jazz" ? "metal" : "jazz"
+        await page.selectOption("#preset", next)
+        await page.waitForTimeout(3000)
+        const after = await knobs()
+        const moved = after.filter((p, i) => Math.abs(p - before[i]) > 0.02).length
+        expect(moved).toBeGreaterThanOrEqual(4)
+        await page.screenshot({ path: "test-results/page-preset.png" })
+    })
+
+    it("dragging a knob touches the fader and its messages appear in the log", async () => {
+        const logBefore = await page.$$eval("#log li", els => els.length)
+        const knob = (await page.$("rect.knob[data-channel='2']"))!
+        const box = (await knob.boundingBox())!
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+        await page.mouse.down()
+        for (let k = 1; k <= 10; k++) {
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + k * 8)
+            await page.waitForTimeout(40)
+        }
+        await page.waitForTimeout(800)
+        expect(sim.board.faders[1].model.touched()).toBe(true)
+        await page.mouse.up()
+        await page.waitForTimeout(800)
+        const texts = await page.$$eval("#log li", els => els.map(e => e.textContent ?? ""))
+        expect(texts.length).toBeGreaterThan(logBefore)
+        expect(texts.some(t => t.startsWith("MIDI  90 69 7f"))).toBe(true)
+        expect(texts.some(t => t.includes("/track/2/volume"))).toBe(true)
+        await page.screenshot({ path: "test-results/page-drag.png" })
+    })
+})
