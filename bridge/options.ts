@@ -65,7 +65,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
 
 export const LINK_FLAGS_HELP = `DAW link flags:
   --osc reaper|ardour|generic|off  OSC address map (default reaper; off = no OSC)
-  --osc-map FILE                   user OSC map (JSON, see docs/daw-setup.md); implies --osc generic
+  --osc-map FILE                   user OSC map (JSON, see the README); implies --osc generic
   --osc-send HOST:PORT             where OSC goes (default 127.0.0.1:8000, Ardour 3819)
   --osc-listen HOST:PORT           where DAW feedback arrives (default 127.0.0.1:9000)
   --osc-allow ADDR[,ADDR]          senders accepted when --osc-listen is not 127.0.0.1

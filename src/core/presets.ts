@@ -3,7 +3,7 @@
  * element, and a priority rank (1 leads; equal ranks are allowed). Loading puts the
  * highest-ranked element present at the ceiling and every other at its level below.
  *
- * Where the numbers come from (details in the shared balance reference and docs/balance.md):
+ * Where the numbers come from (details in the shared balance reference and the README):
  * - LAR: lead-to-accompaniment ratio by genre, Gerdes & Siedenburg, JASA Express Letters 3,
  *   043201 (2023): country > rap > pop, about 0 for rock, negative for metal. The ordering is
  *   sourced; the per-element cells are interpolated from it and from peak-meter cheat-sheet
