@@ -46,9 +46,13 @@ describe.skipIf(!haveChromium)("the simulator's page", () => {
         const before = await knobs()
         const next = sim.link.state()!.preset === "jazz" ? "metal" : "jazz"
         await page.selectOption("#preset", next)
-        await page.waitForTimeout(3000)
-        const after = await knobs()
-        const moved = after.filter((p, i) => Math.abs(p - before[i]) > 0.02).length
+        expect(await until(() => sim.link.state()?.preset === next, 5000)).toBe(true)
+        let moved = 0
+        for (let k = 0; k < 60 && moved < 4; k++) {
+            await page.waitForTimeout(100)
+            const after = await knobs()
+            moved = after.filter((p, i) => Math.abs(p - before[i]) > 0.02).length
+        }
         expect(moved).toBeGreaterThanOrEqual(4)
         await page.screenshot({ path: "test-results/page-preset.png" })
     })
