@@ -1,0 +1,209 @@
+/**
+ * `npm run bench [-- --quick]`: measures the real firmware (bytecode in the DeviceScript VM)
+ * on the simulated headroom_fader8 board: step responses against the physical limit, a preset
+ * load, hand-to-DAW latency, messages at rest, message economy of a fast sweep, firmware size.
+ * Writes bench/results.json and bench/steps.svg and prints a table. Medians, min, max.
+ */
+import { mkdtempSync, statSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { DEFAULT_LINK_OPTIONS } from "../bridge/options"
+import { encodePresetRequest } from "../src/core/linkProtocol"
+import { physicalLimitMs } from "../sim/physics/faderModel"
+import { ALPS_100MM } from "../sim/physics/params"
+import { firmwareImage, Simulator } from "../sim/simulator"
+import { stepsSvg, Trace } from "./stepsSvg"
+
+const quick = process.argv.includes("--quick")
+const REPS = quick ? 1 : 3
+const TOL = 0.005
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+interface Stats { median: number; min: number; max: number }
+function stats(xs: number[]): Stats {
+    const s = [...xs].sort((a, b) => a - b)
+    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }
+}
+
+async function until(ok: () => boolean, ms: number) {
+    const end = Date.now() + ms
+    while (!ok() && Date.now() < end) await sleep(10)
+    return ok()
+}
+
+/** Records fader `i`'s wiper against the simulator clock while `act` runs. */
+async function record(sim: Simulator, i: number, ms: number, act: () => void): Promise<Trace> {
+    const points: [number, number][] = []
+    const t0 = sim.board.now()
+    const stop = sim.board.watch(t => points.push([t - t0, sim.board.faders[i].model.fraction()]))
+    act()
+    await sleep(ms)
+    stop()
+    return { points, target: 0 }
+}
+
+function settle(trace: Trace, target: number, from: number) {
+    const dir = Math.sign(target - from)
+    let last = 0
+    let over = 0
+    for (const [t, x] of trace.points) {
+        if (Math.abs(x - target) > TOL) last = t
+        over = Math.max(over, (x - target) * dir)
+    }
+    const end = trace.points[trace.points.length - 1]
+    return { settleMs: last, overshootPct: over * 100, errorPct: Math.abs(end[1] - target) * 100, settled: Math.abs(end[1] - target) <= TOL }
+}
+
+async function main() {
+    const sim = await Simulator.start({
+        board: "headroom_fader8",
+        seed: 1,
+        noise: true,
+        nonlinear: false,
+        stateDir: mkdtempSync(join(tmpdir(), "headroom-bench-")),
+        link: { ...DEFAULT_LINK_OPTIONS, daw: "reaper", oscSend: { host: "127.0.0.1", port: 39998 }, oscListen: { host: "127.0.0.1", port: 0 } },
+        userMap: null,
+        say: () => undefined,
+    })
+    const idle = () => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false
+    await until(() => sim.link.state()?.law === "reaper" && idle(), 30000)
+    const toDaw = (after: number) => sim.link.log.since(after).filter(m => m.direction === "to-daw")
+    const lastSeq = () => sim.link.log.since(0).pop()?.seq ?? 0
+
+    // 1. step responses of fader 1, driven by DAW targets
+    const steps = []
+    const traces: Trace[] = []
+    for (const distance of [0.1, 0.5, 0.9]) {
+        for (const direction of ["up", "down"] as const) {
+            const from = direction === "up" ? 0.05 : 0.05 + distance
+            const to = direction === "up" ? 0.05 + distance : 0.05
+            const runs = []
+            for (let r = 0; r < REPS; r++) {
+                sim.link.dawFader(1, from, "midi")
+                await sleep(200)
+                await until(idle, 4000)
+                await sleep(300)
+                const trace = await record(sim, 0, 2500, () => sim.link.dawFader(1, to, "midi"))
+                trace.target = to
+                runs.push(settle(trace, to, from))
+                if (r === 0) traces.push({ ...trace, label: `${direction} ${distance * 100}%` })
+            }
+            const limitMs = physicalLimitMs(ALPS_100MM, distance)
+            const settleMs = stats(runs.map(r => r.settleMs))
+            steps.push({
+                distance,
+                direction,
+                settleMs,
+                limitMs: Math.round(limitMs),
+                ratio: Math.round((settleMs.median / limitMs) * 100) / 100,
+                overshootPct: stats(runs.map(r => r.overshootPct)).median,
+                errorPct: stats(runs.map(r => r.errorPct)).median,
+                settled: runs.every(r => r.settled),
+            })
+        }
+    }
+
+    // 2. preset load, all faders at once
+    const presetRuns: number[] = []
+    const genres = ["rock", "jazz", "edm", "pop", "metal", "acoustic"]
+    let slowestLimit = 0
+    for (let r = 0; r < REPS + 1; r++) {
+        const before = sim.board.faders.map(f => f.model.fraction())
+        const t0 = Date.now()
+        sim.link.sendToDevice(encodePresetRequest(genres[r % genres.length]))
+        await sleep(300)
+        await until(idle, 8000)
+        presetRuns.push(Date.now() - t0)
+        sim.link.state()!.faders.forEach((f, i) => {
+            if (f.target >= 0) slowestLimit = Math.max(slowestLimit, physicalLimitMs(ALPS_100MM, Math.abs(f.target - before[i])))
+        })
+    }
+    const presetLoad = { settleMs: stats(presetRuns.slice(1)), ratio: Math.round((stats(presetRuns.slice(1)).median / slowestLimit) * 100) / 100, note: "until every servo reports idle or stalled" }
+
+    // 3. hand to DAW latency, 4. silence at rest, 5. sweep economy
+    const crossings: [number, number][] = []
+    const stopWatch = sim.board.watch(() => crossings.push([performance.now(), sim.board.faders[1].model.fraction()]))
+    const arrivals: [number, number][] = []
+    const onMsg = (m: { direction: string; protocol: string; hex: string }) => {
+        if (m.direction === "to-daw" && m.protocol === "midi" && m.hex.startsWith("e1")) {
+            const v = (parseInt(m.hex.slice(4, 6), 16) << 7) | parseInt(m.hex.slice(2, 4), 16)
+            arrivals.push([performance.now(), v / 16383])
+        }
+    }
+    sim.link.log.on("message", onMsg)
+    const sweepSeq = lastSeq()
+    await sim.board.touch(1, 0.05)
+    await sleep(600)
+    const sweepStart = Date.now()
+    await sim.board.touch(1, 0.95)
+    await sleep(400)
+    const sweepMs = Date.now() - sweepStart
+    await sleep(300)
+    await sim.board.release(1)
+    await sleep(400)
+    sim.link.log.off("message", onMsg)
+    stopWatch()
+    const latencies = arrivals.map(([t, v]) => {
+        const c = crossings.find(([, x]) => Math.abs(x - v) <= 0.002)
+        return c ? t - c[0] : NaN
+    }).filter(x => Number.isFinite(x) && x >= 0)
+    const sorted = [...latencies].sort((a, b) => a - b)
+    const bends = toDaw(sweepSeq).filter(m => m.protocol === "midi" && m.hex.startsWith("e1"))
+    const lastBend = bends[bends.length - 1]?.hex ?? "e10000"
+    const lastValue = ((parseInt(lastBend.slice(4, 6), 16) << 7) | parseInt(lastBend.slice(2, 4), 16)) / 16383
+    const sweep = {
+        messagesPerSecondPerFader: Math.round((bends.length / (sweepMs / 1000)) * 10) / 10,
+        lastPositionDelivered: Math.abs(lastValue - sim.board.faders[1].model.fraction()) < 0.005,
+    }
+    const latency = {
+        p50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN),
+        p99Ms: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? NaN),
+        controlPeriodMs: 10,
+        samples: sorted.length,
+    }
+
+    const idleMs = quick ? 10000 : 60000
+    await until(idle, 5000)
+    let seq = lastSeq()
+    await sleep(idleMs)
+    const idleCount = toDaw(seq).length
+    await sim.board.touch(2, sim.board.faders[2].model.fraction())
+    await sleep(500)
+    seq = lastSeq()
+    await sleep(idleMs)
+    const heldCount = toDaw(seq).length
+    await sim.board.release(2)
+    const idleResult = { messagesPerMinute: Math.round((idleCount * 60000) / idleMs), heldMessagesPerMinute: Math.round((heldCount * 60000) / idleMs) }
+
+    const fw = sim.link.state()!
+    await sim.stop()
+    const size = (b: string) => statSync(firmwareImage(b)).size
+    const results = {
+        quick,
+        steps,
+        presetLoad,
+        latency,
+        idle: idleResult,
+        sweep,
+        firmware: {
+            bytecodeBytes: { headroom_fader4: size("headroom_fader4"), headroom_fader8: size("headroom_fader8") },
+            heapBytes: null,
+            heapNote: "DeviceScript 2.16 exposes no heap statistics; the VM heap is 56 KB in all (allocation probe)",
+            motorPackets: fw.motorPackets,
+            midiPackets: fw.midiPackets,
+        },
+    }
+    writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n")
+    writeFileSync("bench/steps.svg", stepsSvg(traces))
+    console.log("step        settle ms (median/min/max)   limit  ratio  overshoot%  error%")
+    for (const s of steps)
+        console.log(`${s.direction.padEnd(5)} ${String(s.distance * 100).padStart(3)}%  ${s.settleMs.median.toFixed(0).padStart(6)} ${s.settleMs.min.toFixed(0).padStart(6)} ${s.settleMs.max.toFixed(0).padStart(6)}   ${String(s.limitMs).padStart(6)}  ${s.ratio.toFixed(2).padStart(5)}  ${s.overshootPct.toFixed(2).padStart(8)}  ${s.errorPct.toFixed(2).padStart(6)}`)
+    console.log(`preset load: ${presetLoad.settleMs.median} ms median (ratio ${presetLoad.ratio} to the slowest single move's limit)`)
+    console.log(`hand to DAW: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (${latency.samples} samples; control period 10 ms)`)
+    console.log(`at rest: ${idleResult.messagesPerMinute} messages/min; one fader held: ${idleResult.heldMessagesPerMinute}/min`)
+    console.log(`sweep: ${sweep.messagesPerSecondPerFader} pitch bends/s, last position delivered: ${sweep.lastPositionDelivered}`)
+    console.log("wrote bench/results.json and bench/steps.svg")
+    process.exit(0)
+}
+
+void main()
