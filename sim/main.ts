@@ -85,6 +85,8 @@ function run(what: string, cmd: string, args: string[]) {
 }
 
 async function main() {
+    // jacdac-ts's clients narrate every role assignment on console.debug: not for a person's console
+    console.debug = () => undefined
     const parsed = parseLinkFlags(process.argv.slice(2))
     if (!parsed.ok) bail(`${parsed.error} (see --help)`, 2)
     if (parsed.help || parsed.rest.includes("--help")) {
