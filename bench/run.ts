@@ -79,9 +79,10 @@ async function main() {
             const to = direction === "up" ? 0.05 + distance : 0.05
             const runs = []
             for (let r = 0; r < REPS; r++) {
+                // a step is measured only from rest at its start position
                 sim.link.dawFader(1, from, "midi")
                 await sleep(200)
-                await until(idle, 4000)
+                await until(() => idle() && Math.abs(sim.board.faders[0].model.fraction() - from) <= TOL, 6000)
                 await sleep(300)
                 const trace = await record(sim, 0, 2500, () => sim.link.dawFader(1, to, "midi"))
                 trace.target = to
