@@ -6,14 +6,12 @@
  */
 import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/fader"
 import { DriveSlots } from "../src/core/servo"
-import { Outbox, PACKET_MOTOR } from "../src/core/outbox"
+import { Outbox, PACKET_MOTOR, THROTTLE_BURST, THROTTLE_MS } from "../src/core/outbox"
 import { readAdc } from "./physics/adc"
 import { FaderModel, STEP_S } from "./physics/faderModel"
 import { ALPS_100MM, FaderParams } from "./physics/params"
 import { Random } from "./physics/random"
 
-export const THROTTLE_BURST = 5
-export const THROTTLE_MS = 20
 /** Time from a packet leaving the runtime to the motor changing (bus and server), ms. */
 export const BUS_MS = 2
 export const REPORT_MS = 10

@@ -16,7 +16,7 @@
  */
 import { ELEMENTS, isElement } from "./elements"
 import { DEFAULT_NOMINAL_DB } from "./mixbus"
-import { Failure, fail } from "./result"
+import { Failure, fail, parseJson } from "./result"
 
 export interface ChannelMap {
     /** Element of each channel, channel 1 first. */
@@ -91,13 +91,9 @@ export function validateChannelMap(json: any, fileName: string): ChannelMapResul
 
 /** Parses JSON text and validates it; a syntax error is reported with the file name too. */
 export function parseChannelMap(text: string, fileName: string): ChannelMapResult {
-    let json: any
-    try {
-        json = JSON.parse(text)
-    } catch (e) {
-        return fail(`${fileName}: not valid JSON (${(e as Error).message})`)
-    }
-    return validateChannelMap(json, fileName)
+    const j = parseJson(text, fileName)
+    if (j.ok === false) return j
+    return validateChannelMap(j.value, fileName)
 }
 
 /** The JSON form of `map` (what validateChannelMap reads back), for storing it. */

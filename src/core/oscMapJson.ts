@@ -23,7 +23,7 @@
  * Unknown fields are refused, so a typo does not silently fall back to a default.
  */
 import type { OscMap } from "./oscMaps"
-import { Failure, fail } from "./result"
+import { Failure, fail, parseJson } from "./result"
 import { FaderLawName, FADER_LAWS, isFaderLaw } from "./taper"
 
 export type OscMapResult = { ok: true; map: OscMap } | Failure
@@ -109,11 +109,7 @@ export function validateOscMap(json: any, fileName: string): OscMapResult {
 
 /** Parses JSON text and validates it; a syntax error is reported with the file name too. */
 export function parseOscMap(text: string, fileName: string): OscMapResult {
-    let json: any
-    try {
-        json = JSON.parse(text)
-    } catch (e) {
-        return fail(`${fileName}: not valid JSON (${(e as Error).message})`)
-    }
-    return validateOscMap(json, fileName)
+    const j = parseJson(text, fileName)
+    if (j.ok === false) return j
+    return validateOscMap(j.value, fileName)
 }

@@ -22,7 +22,7 @@
 import { ELEMENTS, isElement } from "./elements"
 import { DEFAULT_CEILING_DB, DEFAULT_FLOOR_DB } from "./mixState"
 import { GENRES, Preset, PresetLevel } from "./presets"
-import { Failure, fail } from "./result"
+import { Failure, fail, parseJson } from "./result"
 
 export type PresetResult = { ok: true; preset: Preset } | Failure
 
@@ -98,13 +98,9 @@ export function validatePreset(json: any, fileName: string): PresetResult {
 
 /** Parses JSON text and validates it; a syntax error is reported with the file name too. */
 export function parsePreset(text: string, fileName: string): PresetResult {
-    let json: any
-    try {
-        json = JSON.parse(text)
-    } catch (e) {
-        return fail(`${fileName}: not valid JSON (${(e as Error).message})`)
-    }
-    return validatePreset(json, fileName)
+    const j = parseJson(text, fileName)
+    if (j.ok === false) return j
+    return validatePreset(j.value, fileName)
 }
 
 /** What to use after reading a user preset: the new one, or `current` and the reason ("" on success). */

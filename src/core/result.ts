@@ -15,3 +15,12 @@ export interface Failure {
 export function fail(reason: string): Failure {
     return { ok: false, reason: reason }
 }
+
+/** JSON text parsed, or a Failure naming `fileName` and the syntax error. */
+export function parseJson(text: string, fileName: string): { ok: true; value: any } | Failure {
+    try {
+        return { ok: true, value: JSON.parse(text) }
+    } catch (e) {
+        return fail(`${fileName}: not valid JSON (${(e as Error).message})`)
+    }
+}
