@@ -90,6 +90,8 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         }, RESYNC_SETTLE_MS)
     }
 
+    let stopped = false
+
     function fromDevice(m: OscMessage) {
         if (m.address === LINK_STRIP) {
             if (!latestState || !applyStrip(latestState, m)) dev.statesMalformed++
@@ -152,6 +154,9 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         },
         sendToDevice: toDevice,
         stop: async () => {
+            // a second stop (the simulator stopping a link a test already stopped) does nothing
+            if (stopped) return
+            stopped = true
             if (settle) clearTimeout(settle)
             osc?.stop()
             midi.stop()

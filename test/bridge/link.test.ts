@@ -317,3 +317,12 @@ describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => 
         expect(h.link.counters().daw.osc).toMatchObject({ dropped: 1, lastDropReason: "packet length 3 is not a multiple of 4" })
     })
 })
+
+describe("link: stopping", () => {
+    it("stops once; a second stop (a test's, then the simulator's) does nothing and does not throw", async () => {
+        const h = await harness("--osc", "reaper")
+        await h.link.stop()
+        await expect(h.link.stop()).resolves.toBeUndefined()
+        await h.stop()
+    })
+})
