@@ -16,17 +16,7 @@ import {
 } from "../../src/core/mcu"
 import { decodeMcu } from "../../src/core/mcuDecode"
 import { MidiStreamParser } from "../../src/core/mcuParser"
-
-function hex(bytes: number[]): string {
-    return Buffer.from(bytes).toString("hex")
-}
-
-function unhex(h: string): number[] {
-    const b = Buffer.from(h, "hex")
-    const out: number[] = []
-    for (let i = 0; i < b.length; i++) out.push(b[i])
-    return out
-}
+import { hex, unhex } from "../hex"
 
 // The same literals as test/core/mcu.test.ts and test/core/mcuDecode.test.ts.
 describe("mcu (VM)", () => {

@@ -2,17 +2,7 @@ import { describe, expect, test } from "@devicescript/test"
 import { readFloat32BE, writeFloat32BE } from "../../src/core/float32"
 import { decodePacket, encodeBundle, encodeMessage, messagesIn, oscBlob, oscBool, oscFloat, oscInt, oscString, TIMETAG_NOW } from "../../src/core/osc"
 import { SlipDecoder, slipEncode } from "../../src/core/slip"
-
-function hex(bytes: number[]): string {
-    return Buffer.from(bytes).toString("hex")
-}
-
-function unhex(h: string): number[] {
-    const b = Buffer.from(h, "hex")
-    const out: number[] = []
-    for (let i = 0; i < b.length; i++) out.push(b[i])
-    return out
-}
+import { hex, unhex } from "../hex"
 
 function f32(v: number): string {
     const out: number[] = []

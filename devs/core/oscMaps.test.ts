@@ -2,10 +2,7 @@ import { describe, expect, test } from "@devicescript/test"
 import { decodePacket, OscMessage } from "../../src/core/osc"
 import { builtinOscMap, decodeFader, encodeFader, OscMap, parseOscMap } from "../../src/core/oscMaps"
 import { dbToPosition } from "../../src/core/taper"
-
-function hex(bytes: number[]): string {
-    return Buffer.from(bytes).toString("hex")
-}
+import { hex } from "../hex"
 
 function message(bytes: number[]): OscMessage {
     const r = decodePacket(bytes)
