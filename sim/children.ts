@@ -13,6 +13,19 @@ export interface Child {
 
 const children: Child[] = []
 
+// whatever way this process ends, no child group outlives it (they are detached to be killable
+// as groups, which also means nobody else would stop them)
+process.on("exit", () => {
+    for (const c of children) {
+        if (c.proc.exitCode !== null || c.proc.signalCode !== null) continue
+        try {
+            process.kill(-c.proc.pid!, "SIGKILL")
+        } catch {
+            // already gone
+        }
+    }
+})
+
 /** Starts `cmd args` (in `cwd`, default this one) with its output piped to `onLine`, one call per line. */
 export function startChild(name: string, cmd: string, args: string[], onLine: (line: string) => void, cwd?: string): Child {
     const proc = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env, cwd })

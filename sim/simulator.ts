@@ -120,12 +120,17 @@ export class Simulator {
         if (vm) await stopChild(vm)
     }
 
+    /** Stops everything; the VM and the dev server are stopped even if stopping the rest fails. */
     async stop(): Promise<void> {
-        this.binder?.stop()
-        await this.stopVm()
-        await this.link.stop()
-        this.board.detach()
-        this.bus.stop()
-        await stopChild(this.devtools)
+        try {
+            this.binder?.stop()
+            await this.stopVm()
+            await this.link.stop()
+            this.board.detach()
+            this.bus.stop()
+        } finally {
+            if (this.vm) await stopChild(this.vm)
+            await stopChild(this.devtools)
+        }
     }
 }
