@@ -9,6 +9,7 @@ import { DriveSlots } from "../core/servo"
 import { decodeCommand, encodeHello, isLinkMessage } from "../core/linkProtocol"
 import { Outbox } from "../core/outbox"
 import { Surface, SurfaceEvent } from "../core/surface"
+import { TOUCH_OFF } from "../core/strip"
 import { toPosition14 } from "../core/position"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
@@ -116,7 +117,11 @@ export async function startFirmware(hw: Hardware) {
     setInterval(() => {
         const now = ds.millis()
         mix.ride(surface.takeHandMoves())
-        daw.send(surface.flush(now), master ? masterEvents(master, now) : [])
+        const events = surface.flush(now)
+        events.forEach(e => {
+            if (e.touch === TOUCH_OFF) mix.released(e.channel)
+        })
+        daw.send(events, master ? masterEvents(master, now) : [])
         if (link.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000

@@ -8,7 +8,7 @@ import { Surface } from "../core/surface"
 import { DawIo } from "./dawIo"
 import { dbToPosition, isFaderLaw, positionToDb } from "../core/taper"
 import { GENRES, presetByName } from "../core/presets"
-import { load, MixResult, MixState, push, setLevel } from "../core/balance"
+import { load, MixResult, MixState, push, release, setLevel } from "../core/balance"
 import { mixBusDb } from "../core/mixbus"
 import { builtinOscMap } from "../core/oscMaps"
 import { MIDI_CC, MIDI_MCU } from "../core/dawOut"
@@ -99,6 +99,11 @@ export class MixControl {
             })
             self.surface.place(moved, positions)
         })
+    }
+
+    /** The hand let go of channel `c`: a hold above the ceiling ends, so the next push starts afresh. */
+    released(c: number) {
+        if (this.state) this.state = release(this.state, c).state
     }
 
     /** A DAW position arrived for channel `c`: the balance state follows it (no rule). */

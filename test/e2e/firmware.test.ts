@@ -90,5 +90,13 @@ describe("firmware on the simulated board", () => {
         expect(Math.abs(pos(0) - ceiling)).toBeLessThan(0.01)
         for (let i = 1; i < 4; i++) expect(pos(i)).toBeLessThan(before[i] - 0.02)
         expect(fw().mode).toBe("lower")
+        // the hold ended with the release: a second push lowers the others again
+        const second = sim.board.faders.map(f => f.model.fraction())
+        await sim.board.touch(0, 0.95)
+        await sleep(1200)
+        await sim.board.release(0)
+        await sleep(300)
+        expect(await until(allIdle, 6000)).toBe(true)
+        for (let i = 1; i < 4; i++) expect(pos(i)).toBeLessThan(second[i] - 0.02)
     })
 })
