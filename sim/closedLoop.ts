@@ -18,8 +18,6 @@ export const REPORT_MS = 10
 /** Full-speed moves at once, as the firmware allows. */
 export const DRIVE_SLOTS = 3
 export const WAKE_MS = 2
-/** Packets/s the runtime spends per streaming sensor re-asking it for samples. */
-export const SENSOR_REFRESH_PER_S = 2
 
 export interface LoopFader {
     model: FaderModel
@@ -31,6 +29,7 @@ export class ClosedLoop {
     readonly outbox: Outbox
     /** Simulated time, ms. */
     t = 0
+    /** Motor packets sent (wiper stream refreshes spend the budget too, but are not counted here). */
     packets = 0
     private tokens = THROTTLE_BURST
     private nextToken = 0
@@ -42,14 +41,11 @@ export class ClosedLoop {
         this.rng = new Random(seed)
         const slots = new DriveSlots(DRIVE_SLOTS)
         this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }, slots) }))
-        this.background = starts.length * SENSOR_REFRESH_PER_S
-        this.outbox = new Outbox(starts.length, this.background)
+        this.outbox = new Outbox(starts.length, starts.length, REPORT_MS)
         this.params = params
     }
 
     private params: FaderParams
-    private background: number
-    private nextBackground = 0
 
     /** Runs for `ms` of simulated time in 0.25 ms steps. */
     run(ms: number) {
@@ -66,7 +62,10 @@ export class ClosedLoop {
             })
             const tick = Math.round(t / step)
             if (tick % Math.round(REPORT_MS / step) === 0) {
-                this.faders.forEach((f, i) => this.send(i, f.core.reading(t, readAdc(this.params, f.model.fraction(), this.rng))))
+                this.faders.forEach((f, i) => {
+                    this.outbox.heard(i, t)
+                    this.send(i, f.core.reading(t, readAdc(this.params, f.model.fraction(), this.rng)))
+                })
             } else if (tick % Math.round(WAKE_MS / step) === 0) {
                 this.faders.forEach((f, i) => {
                     const w = f.core.servo.wakeAt(t)
@@ -90,7 +89,11 @@ export class ClosedLoop {
     }
 
     private send(i: number, duty: number | null) {
-        this.faders.forEach(f => (f.core.servo.extraLeadMs = this.outbox.stopDelay(this.t)))
+        this.faders.forEach(f => {
+            f.core.servo.extraLeadMs = this.outbox.stopDelay(this.t)
+            f.core.servo.pulseLeadMs = this.outbox.pulseDelay(this.t)
+        })
+        this.outbox.expectStop(i, this.faders[i].core.servo.stopDue())
         if (duty !== null) this.outbox.setMotor(i, duty)
     }
 
@@ -100,21 +103,13 @@ export class ClosedLoop {
             this.nextToken += THROTTLE_MS
         }
         if (t < this.busy || this.tokens === 0) return
-        if (this.background > 0 && t >= this.nextBackground) {
-            // the runtime's own sensor refresh, from the same budget
-            this.nextBackground = t + 1000 / this.background
-            if (this.tokens === THROTTLE_BURST) this.nextToken = t + THROTTLE_MS
-            this.tokens--
-            this.busy = t + 0.5
-            return
-        }
         const p = this.outbox.take(t)
         if (!p) return
         if (this.tokens === THROTTLE_BURST) this.nextToken = t + THROTTLE_MS
         this.tokens--
         this.busy = t + 0.5
-        this.packets++
         if (p.kind === PACKET_MOTOR) {
+            this.packets++
             this.faders[p.motor].core.sent(p.duty, t)
             this.inFlight.push({ at: t + BUS_MS, motor: p.motor, duty: p.duty })
         }

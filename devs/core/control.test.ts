@@ -1,6 +1,6 @@
 // The fader control core in the VM: the same expectations as test/core/*.test.ts in Node.
 import { describe, expect, test } from "@devicescript/test"
-import { Outbox, PACKET_MIDI } from "../../src/core/outbox"
+import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/outbox"
 import { Strip } from "../../src/core/strip"
 import { Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
 import { Touch, TOUCH_DEFAULTS } from "../../src/core/touch"
@@ -25,6 +25,24 @@ describe("control core (VM)", () => {
         expect(m.bytes.join(",")).toBe("224,0,64")
         expect(o.take(0).duty).toBe(1)
         expect(o.take(0)).toBe(null)
+    })
+    test("outbox: a stop due soon holds other packets; wipers are asked to stream", () => {
+        const o = new Outbox(2, 2, 10)
+        expect(o.take(0).kind).toBe(PACKET_STREAM)
+        expect(o.take(0).kind).toBe(PACKET_STREAM)
+        for (let k = 0; k < 3; k++) {
+            o.setMotor(1, k % 2 ? 0.3 : -0.3)
+            o.take(0)
+        }
+        o.heard(0, 0)
+        o.heard(1, 0)
+        o.expectStop(0, 10)
+        o.setMotor(1, 1)
+        expect(o.take(0)).toBe(null)
+        o.expectStop(0, -1)
+        o.setMotor(0, 0)
+        expect(o.take(10).duty).toBe(0)
+        expect(o.take(30).duty).toBe(1)
     })
     test("strip: touch, latest position, release with the last one", () => {
         const s = new Strip()

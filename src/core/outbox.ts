@@ -5,8 +5,14 @@
  * batch is put here, the latest motor duty replacing an unsent one, MIDI bytes appended to one
  * batch, and a single writer takes the next packet in priority order:
  *   1. a motor stop (an overdue stop is overshoot, and a hand must never be fought),
- *   2. the MIDI batch (the DAW hears the hand within a control period),
- *   3. other motor commands, round-robin so that eight motors share fairly.
+ *   2. a wiper whose stream is about to run out, or has stopped,
+ *   3. the MIDI batch (the DAW hears the hand within a control period),
+ *   4. other motor commands, round-robin so that eight motors share fairly,
+ *   5. a wiper stream due for its routine refresh.
+ * Wiper streams are kept alive here rather than by the runtime: a sensor streams only the number
+ * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
+ * announce of the board (each 500 ms), every wiper at once. Nine wipers took 180 ms of budget
+ * in one block, and a motor stop queued behind them left 200 ms late.
  */
 
 /** Largest MIDI batch in one packet: a Jacdac payload is at most 236 bytes. */
@@ -18,8 +24,17 @@ export const THROTTLE_MS = 20
 
 export const PACKET_MOTOR = 1
 export const PACKET_MIDI = 2
+/** Ask wiper `motor` (same index) for STREAM_SAMPLES more readings. */
+export const PACKET_STREAM = 3
 
-/** One packet for the writer: a motor duty, or a batch of MIDI bytes. */
+/** Readings asked for at each refresh: the streaming_samples register is a u8. */
+export const STREAM_SAMPLES = 255
+/** Readings stopped for this long (ms) mean the wiper lost its stream (a reset, a lost request). */
+const STREAM_SILENT_MS = 250
+/** Time (ms) the stops queued ahead of an urgent refresh can take: one per motor, 20 ms each. */
+const STREAM_MARGIN_MS = 400
+
+/** One packet for the writer: a motor duty, a batch of MIDI bytes, or a wiper stream refresh. */
 export interface Packet {
     kind: number
     motor: number
@@ -31,33 +46,63 @@ export class Outbox {
     /** Packets handed out so far, per kind (for the budget report). */
     motorPackets = 0
     midiPackets = 0
+    streamPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     private pending: number[]
     private hasPending: boolean[]
     private queuedAt: number[]
+    private stopAt: number[]
     private order = 0
     private midi: number[] = []
     private next = 0
-    private tokens = THROTTLE_BURST
-    private refillT = 0
-    private tokenMs: number
+    /** The runtime's throttle clock (its send_pkt_throttle): a packet leaves when it is THROTTLE_MS old. */
+    private throttleT = -THROTTLE_BURST * THROTTLE_MS
+    private heardAt: number[]
+    private askedAt: number[]
+    private nextStream = 0
+    private refreshMs: number
+    private urgentMs: number
 
     /**
-     * `background`: packets/s the runtime itself sends from the same budget (it re-asks each
-     * streaming sensor for samples about twice a second), so stops are predicted that much later.
+     * `motors` motors and `wipers` wipers (the same index is the same fader), streaming a reading
+     * every `streamMs` (the board's server config). Each refresh buys STREAM_SAMPLES x streamMs of
+     * readings; it is renewed with a third of that left, and urgently once only the margin for
+     * the stops queued ahead of it is left.
      */
-    constructor(motors: number, background: number = 0) {
-        const free = 1000 / THROTTLE_MS - background
-        this.tokenMs = free > 5 ? 1000 / free : 200
+    constructor(motors: number, wipers: number = 0, streamMs: number = 10) {
+        const lasts = STREAM_SAMPLES * streamMs
+        this.urgentMs = lasts - STREAM_MARGIN_MS
+        this.refreshMs = (lasts * 2) / 3
         this.pending = []
         this.hasPending = []
         this.queuedAt = []
+        this.stopAt = []
+        this.heardAt = []
+        this.askedAt = []
         for (let i = 0; i < motors; i++) {
             this.pending.push(0)
             this.hasPending.push(false)
             this.queuedAt.push(0)
+            this.stopAt.push(-1)
         }
+        for (let i = 0; i < wipers; i++) {
+            this.heardAt.push(-1)
+            this.askedAt.push(-1)
+        }
+    }
+
+    /**
+     * Motor `index` will need to stop at `at` (ms), or -1 for no stop coming. Until it has, other
+     * packets wait whenever sending them would make that stop leave late.
+     */
+    expectStop(index: number, at: number) {
+        this.stopAt[index] = at
+    }
+
+    /** Wiper `index` delivered a reading at `now` (ms). */
+    heard(index: number, now: number) {
+        this.heardAt[index] = now
     }
 
     /** Queues a motor duty; an unsent duty for the same motor is replaced. */
@@ -78,9 +123,11 @@ export class Outbox {
         return true
     }
 
-    /** True when a packet is waiting. */
-    waiting(): boolean {
-        return this.midi.length > 0 || this.hasPending.some(p => p)
+    /** True when a packet is waiting at `now` (ms). */
+    waiting(now: number): boolean {
+        if (this.midi.length > 0 || this.hasPending.some(p => p)) return true
+        for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
+        return false
     }
 
     /**
@@ -88,35 +135,88 @@ export class Outbox {
      * already waiting go first, and each needs a token. The servo stops that much earlier.
      */
     stopDelay(now: number): number {
-        this.refill(now)
+        return this.delayAfter(now, 1)
+    }
+
+    /**
+     * The shortest pulse (ms) the budget allows now: the time between its start and its stop
+     * leaving, both behind the stops already queued. A shorter pulse would overshoot, so the
+     * servo waits for the budget instead.
+     */
+    pulseDelay(now: number): number {
+        return this.delayAfter(now, 2) - this.delayAfter(now, 1)
+    }
+
+    private delayAfter(now: number, packets: number): number {
         let stops = 0
-        for (let k = 0; k < this.pending.length; k++) if (this.hasPending[k] && this.pending[k] === 0) stops++
-        const short = stops + 1 - this.tokens
-        return short > 0 ? short * this.tokenMs : 0
+        for (let k = 0; k < this.pending.length; k++) {
+            // a stop queued, or one a pulse or move under way will ask for: both go first
+            if ((this.hasPending[k] && this.pending[k] === 0) || (packets > 1 && this.stopAt[k] >= 0)) stops++
+        }
+        const wait = this.clock(now) + (stops + packets) * THROTTLE_MS - now
+        return wait > 0 ? wait : 0
+    }
+
+    /** The throttle clock at `now`: it never lags more than a burst behind (jdiface.c). */
+    private clock(now: number): number {
+        const past = now - THROTTLE_BURST * THROTTLE_MS
+        return this.throttleT < past ? past : this.throttleT
     }
 
     /** Takes the next packet to send at `now` (ms), or null; keeps the mirror of the throttle. */
     take(now: number): Packet | null {
-        const p = this.pick()
-        if (p) {
-            this.refill(now)
-            if (this.tokens > 0) this.tokens--
-        }
+        const p = this.pick(now)
+        if (p) this.throttleT = this.clock(now) + THROTTLE_MS
         return p
     }
 
-    private refill(now: number) {
-        if (this.tokens >= THROTTLE_BURST) {
-            this.refillT = now
-            return
+    /**
+     * True when one more packet now would make an expected stop leave after its time: with the
+     * expected stops in deadline order, the j-th leaves no earlier than j throttle steps after it.
+     */
+    private wouldDelayStop(now: number): boolean {
+        const after = this.clock(now) + THROTTLE_MS
+        for (let i = 0; i < this.stopAt.length; i++) {
+            const due = this.stopAt[i]
+            if (due < 0 || this.hasPending[i]) continue
+            let rank = 1
+            for (let k = 0; k < this.stopAt.length; k++) {
+                const other = this.stopAt[k]
+                if (k !== i && other >= 0 && !this.hasPending[k] && (other < due || (other === due && k < i))) rank++
+            }
+            if (after + rank * THROTTLE_MS > (due > now ? due : now)) return true
         }
-        const gained = Math.floor((now - this.refillT) / this.tokenMs)
-        if (gained <= 0) return
-        this.tokens = Math.min(THROTTLE_BURST, this.tokens + gained)
-        this.refillT += gained * this.tokenMs
+        return false
     }
 
-    private pick(): Packet | null {
+    /** Wiper `i` needs a refresh at `now`: never asked, `ageMs` since the last one, or gone silent. */
+    private streamDue(i: number, now: number, ageMs: number): boolean {
+        const asked = this.askedAt[i]
+        if (asked < 0 || now - asked >= ageMs) return true
+        const silent = this.heardAt[i] < 0 ? now - asked : now - this.heardAt[i]
+        return silent >= STREAM_SILENT_MS && now - asked >= STREAM_SILENT_MS
+    }
+
+    /** The next wiper (round-robin) whose stream needs a refresh older than `ageMs`, or -1. */
+    private streamToRefresh(now: number, ageMs: number): number {
+        const n = this.askedAt.length
+        for (let k = 0; k < n; k++) {
+            const i = (this.nextStream + k) % n
+            if (this.streamDue(i, now, ageMs)) {
+                this.nextStream = (i + 1) % n
+                return i
+            }
+        }
+        return -1
+    }
+
+    private streamPacket(i: number, now: number): Packet {
+        this.askedAt[i] = now
+        this.streamPackets++
+        return { kind: PACKET_STREAM, motor: i, duty: 0, bytes: [] }
+    }
+
+    private pick(now: number): Packet | null {
         const n = this.pending.length
         // stops in the order they were asked for: each waited as little as the others
         let first = -1
@@ -124,6 +224,9 @@ export class Outbox {
             if (this.hasPending[k] && this.pending[k] === 0 && (first < 0 || this.queuedAt[k] < this.queuedAt[first])) first = k
         }
         if (first >= 0) return this.motorPacket(first)
+        if (this.wouldDelayStop(now)) return null
+        const urgent = this.streamToRefresh(now, this.urgentMs)
+        if (urgent >= 0) return this.streamPacket(urgent, now)
         if (this.midi.length > 0) {
             const bytes = this.midi
             this.midi = []
@@ -137,7 +240,8 @@ export class Outbox {
                 return this.motorPacket(i)
             }
         }
-        return null
+        const due = this.streamToRefresh(now, this.refreshMs)
+        return due >= 0 ? this.streamPacket(due, now) : null
     }
 
     private motorPacket(i: number): Packet {

@@ -42,8 +42,12 @@ export interface ServoOptions {
     /** A driven motor that moves less than `stallDistance` within `stallMs` is switched off. */
     stallMs: number
     stallDistance: number
-    /** Speed below which the carriage counts as at rest. */
+    /** Speed below which the carriage counts as at rest, measured over `restWindowMs`: over one
+     * 10 ms reading, ADC noise alone looks like more than that. */
     restSpeed: number
+    restWindowMs: number
+    /** Longest wait (ms) for budget enough to time a short pulse before it goes anyway. */
+    maxPulseWaitMs: number
     /** Longest wait for the carriage to come to rest after a stop. */
     settleMs: number
 }
@@ -66,6 +70,8 @@ export const SERVO_DEFAULTS: ServoOptions = {
     stallMs: 400,
     stallDistance: 0.01,
     restSpeed: 0.02,
+    restWindowMs: 30,
+    maxPulseWaitMs: 300,
     settleMs: 300,
 }
 
@@ -82,6 +88,8 @@ export class DriveSlots {
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
 export const SERVO_PULSE = "pulse"
+/** A short correction waits for the packet budget to time it. */
+export const SERVO_WAITING = "waiting"
 export const SERVO_SETTLING = "settling"
 export const SERVO_TOUCHED = "touched"
 export const SERVO_STALLED = "stalled"
@@ -98,6 +106,8 @@ export class Servo {
     approachSpeed: number
     /** Extra lead (ms) the caller knows of: how late a stop sent now would leave (the packet budget). */
     extraLeadMs = 0
+    /** How late the stop of a pulse started now would leave (ms), from the caller. */
+    pulseLeadMs = 0
     /** Moves that ended in a stall, and moves that arrived within the stop band, since start. */
     stalls = 0
     arrivals = 0
@@ -117,6 +127,12 @@ export class Servo {
     private pulseSent = false
     private afterTouch = -1
     private rawSpeed = 0
+    private slowSpeed = 0
+    /** Start (ms) of the window `slowSpeed` was measured over. */
+    private slowFrom = 0
+    private windowPos = -1
+    private windowT = 0
+    private waitSince = -1
     private progressT = 0
     private progressPos = 0
 
@@ -138,7 +154,10 @@ export class Servo {
             this.afterTouch = p
             return
         }
-        if (p !== this.target) this.corrections = 0
+        if (p !== this.target) {
+            this.corrections = 0
+            this.waitSince = -1
+        }
         this.target = p
         if (this.state === SERVO_STALLED) this.state = SERVO_IDLE
     }
@@ -158,6 +177,21 @@ export class Servo {
         if (this.lastPos < 0) return -1
         const p = this.lastPos + (this.speed * (now - this.lastT)) / 1000
         return p > 1 ? 1 : p > 0 ? p : 0
+    }
+
+    /**
+     * When this servo's next stop should leave (ms), or -1 when none is coming: the end of a
+     * pulse under way, or the predicted stop point of a move. The outbox keeps the budget free
+     * for it, so that another motor's command does not make it late.
+     */
+    stopDue(): number {
+        if (this.state === SERVO_PULSE) return this.pulseSent ? this.pulseEnd : -1
+        if (this.state !== SERVO_MOVING) return -1
+        const dir = this.target >= this.lastPos ? 1 : -1
+        const towards = this.speed * dir
+        if (towards <= 0.01) return -1
+        const left = Math.abs(this.target - this.lastPos) - (towards * this.leadMs) / 1000
+        return this.lastT + ((left > 0 ? left : 0) * 1000) / towards
     }
 
     /**
@@ -204,6 +238,11 @@ export class Servo {
             if (dist <= this.opts.startBand) return this.command(0, now)
             return this.start(now, position)
         }
+        if (this.state === SERVO_WAITING) {
+            if (dist > this.opts.startBand) return this.start(now, position)
+            this.state = SERVO_IDLE
+            return this.command(0, now)
+        }
         if (this.state === SERVO_PULSE) return this.pulse(now, position)
         if (this.state === SERVO_SETTLING) return this.settle(now, position, dist)
         return this.drive(now, position)
@@ -223,10 +262,20 @@ export class Servo {
             this.state = SERVO_MOVING
             return this.command(dir * (full ? o.driveDuty : o.approachDuty), now)
         }
+        const ms = (dist * 1000) / this.approachSpeed
+        if (ms < this.pulseLeadMs) {
+            // its stop would leave late and overshoot: wait for the budget, though not forever
+            if (this.waitSince < 0) this.waitSince = now
+            if (now - this.waitSince < o.maxPulseWaitMs) {
+                this.state = SERVO_WAITING
+                return this.command(0, now)
+            }
+        }
+        this.waitSince = -1
         this.state = SERVO_PULSE
         this.pulseFrom = position
         this.stopDir = dir
-        this.pulseMs = (dist * 1000) / this.approachSpeed
+        this.pulseMs = ms
         this.pulseEnd = now + this.pulseMs
         this.pulseSent = false
         return this.command(dir * o.approachDuty, now)
@@ -237,6 +286,11 @@ export class Servo {
      * stall judged, from then, since a busy packet budget may have held the command back.
      */
     sent(duty: number, now: number) {
+        if (duty === 0 && this.duty === 0 && this.state === SERVO_SETTLING) {
+            // what the stop is learned from starts when it really left, not when it was asked for
+            if (this.pulseEnd === 0) this.stopPos = this.predict(now)
+            this.stopAt = now
+        }
         // progress is judged from when the motor was really told to move
         if (duty !== 0 && duty === this.duty) this.progressT = now
         if (this.state === SERVO_PULSE && duty === this.duty && duty !== 0) {
@@ -288,7 +342,9 @@ export class Servo {
     private settle(now: number, position: number, dist: number): number | null {
         const o = this.opts
         const since = now - this.stopAt
-        if (since < this.leadMs || (Math.abs(this.speed) >= o.restSpeed && since < o.settleMs)) return null
+        // at rest: a whole speed window measured after the stop left, slow enough
+        const rest = this.slowFrom >= this.stopAt && Math.abs(this.slowSpeed) < o.restSpeed
+        if (since < this.leadMs || (!rest && since < o.settleMs)) return null
         this.learn(position)
         if (dist <= o.stopBand) {
             this.state = SERVO_IDLE
@@ -338,6 +394,12 @@ export class Servo {
         }
         this.lastPos = position
         this.lastT = now
+        if (this.windowPos < 0 || now - this.windowT >= this.opts.restWindowMs) {
+            this.slowSpeed = this.windowPos < 0 ? 0 : ((position - this.windowPos) * 1000) / (now - this.windowT)
+            this.slowFrom = this.windowPos < 0 ? now : this.windowT
+            this.windowPos = position
+            this.windowT = now
+        }
     }
 
     private takeSlot(): boolean {

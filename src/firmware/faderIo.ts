@@ -8,6 +8,9 @@ import { Outbox } from "../core/outbox"
 import { FaderHardware } from "./hardware"
 import { PacketPump } from "./packetPump"
 
+/** Jacdac's `reading` register code, shared by every sensor service. */
+const REG_READING = 0x101
+
 export class FaderIo {
     /** Raw wiper readings received since start (0..1 of the ADC range). */
     readings = 0
@@ -25,17 +28,24 @@ export class FaderIo {
     /**
      * Subscribes to the roles. The wiper's streaming interval comes from the board's server
      * config (10 ms): a client write would cost a packet and the chip clamps it to 20 ms.
+     * Readings are taken from the role's reports, not `reading.subscribe`, which would re-ask
+     * every wiper for samples at each announce; the outbox keeps the streams alive instead.
      */
     connect() {
         const self = this
-        this.hw.wiper.reading.subscribe(v => self.onReading(v))
+        this.hw.wiper.report().subscribe(pkt => {
+            if (pkt.isRegGet && pkt.regCode === REG_READING) self.onReading(pkt.decode())
+        })
         this.hw.touch.down.subscribe(() => self.onTouch(true))
         this.hw.touch.up.subscribe(() => self.onTouch(false))
     }
 
     /** Sends a duty the core decided, if any; the servo hears how late a stop would leave. */
     drive(duty: number | null) {
-        this.fader.servo.extraLeadMs = this.outbox.stopDelay(ds.millis())
+        const now = ds.millis()
+        this.fader.servo.extraLeadMs = this.outbox.stopDelay(now)
+        this.fader.servo.pulseLeadMs = this.outbox.pulseDelay(now)
+        this.outbox.expectStop(this.index, this.fader.servo.stopDue())
         if (duty === null) return
         this.outbox.setMotor(this.index, duty)
         this.pump.kick()
@@ -43,6 +53,7 @@ export class FaderIo {
 
     private onReading(v: number) {
         this.readings++
+        this.outbox.heard(this.index, ds.millis())
         this.raw = v
         this.drive(this.fader.reading(ds.millis(), v))
     }

@@ -22,6 +22,8 @@ import { calibrate } from "./calibrate"
 import { Settings } from "./settings"
 import { reportState } from "./stateReport"
 
+/** Wiper streaming interval (ms) the boards' server config sets (streamingItv). */
+const WIPER_STREAM_MS = 10
 /** Control period (ms): DAW messages leave at most once per period per fader. */
 export const CONTROL_PERIOD_MS = 10
 /** Full-speed moves at once (see DriveSlots): the packet budget can stop about three on time. */
@@ -40,11 +42,11 @@ export async function startFirmware(hw: Hardware) {
     if (hw.master) roles.push(hw.master)
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
-    // the runtime re-asks each wiper for samples about twice a second, from the same budget
-    const outbox = new Outbox(roles.length, 2 * roles.length)
+    const outbox = new Outbox(roles.length, roles.length, WIPER_STREAM_MS)
     const pump = new PacketPump(
         outbox,
         roles.map(r => r.motor),
+        roles.map(r => r.wiper),
         new ds.MidiOutput("midi")
     )
     const slots = new DriveSlots(DRIVE_SLOTS)

@@ -4,11 +4,16 @@
  * (a burst of 5, then one per 20 ms) and the outbox decides what goes first.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_MOTOR } from "../core/outbox"
+import { Outbox, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/outbox"
+
+/** Longest nap (ms) of an idle pump: routine wiper refreshes and held packets need no kick. */
+const IDLE_MS = 20
 
 export class PacketPump {
-    /** Writes that threw (a role not bound yet, a server gone): counted, never fatal. */
+    /** Writes that threw (a server gone): counted, never fatal. */
     failures = 0
+    /** Stream refreshes skipped because the wiper was not bound (a write would wait for it). */
+    unbound = 0
     /** Told when a motor duty has actually left (servo pulses are timed from then). */
     onSent: (motor: number, duty: number) => void = null
     private wake = ds.emitter<boolean>()
@@ -16,6 +21,7 @@ export class PacketPump {
     constructor(
         private outbox: Outbox,
         private motors: ds.Motor[],
+        private wipers: ds.Potentiometer[],
         private midi: ds.MidiOutput
     ) {}
 
@@ -30,13 +36,27 @@ export class PacketPump {
         for (;;) {
             const p = this.outbox.take(ds.millis())
             if (!p) {
-                await ds.wait(this.wake, 100)
+                // nothing to send, or held back for a stop due soon: look again shortly
+                await ds.wait(this.wake, IDLE_MS)
                 continue
             }
             if (p.kind === PACKET_MOTOR) {
                 await this.safely(this.motors[p.motor], p.duty, false)
                 if (this.onSent) this.onSent(p.motor, p.duty)
-            } else await this.sendMidi(p.bytes)
+            } else if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
+            else await this.askSamples(this.wipers[p.motor])
+        }
+    }
+
+    private async askSamples(wiper: ds.Potentiometer) {
+        if (!wiper.isBound) {
+            this.unbound++
+            return
+        }
+        try {
+            await wiper.streamingSamples.write(STREAM_SAMPLES)
+        } catch (e) {
+            this.failures++
         }
     }
 

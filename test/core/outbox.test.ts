@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { MAX_MIDI_BATCH, Outbox, PACKET_MIDI, PACKET_MOTOR } from "../../src/core/outbox"
+import { MAX_MIDI_BATCH, Outbox, PACKET_MIDI, PACKET_MOTOR, PACKET_STREAM, STREAM_SAMPLES, THROTTLE_MS } from "../../src/core/outbox"
 
 describe("outbox", () => {
     it("is empty until something is queued", () => {
         const o = new Outbox(2)
-        expect(o.waiting()).toBe(false)
+        expect(o.waiting(0)).toBe(false)
         expect(o.take(0)).toBeNull()
     })
     it("keeps only the latest unsent duty of a motor", () => {
@@ -44,5 +44,114 @@ describe("outbox", () => {
         expect(o.addMidi([0xe0, 1, 2])).toBe(false)
         expect(o.midiOverflow).toBe(3)
         expect(o.take(0)!.bytes.length).toBe(MAX_MIDI_BATCH)
+    })
+
+    describe("mirrors the runtime's throttle", () => {
+        it("a stop waits nothing with the burst unspent, one step per packet once it is spent", () => {
+            const o = new Outbox(2)
+            expect(o.stopDelay(1000)).toBe(0)
+            for (let k = 0; k < 5; k++) {
+                o.setMotor(0, 0.3)
+                o.take(1000)
+            }
+            expect(o.stopDelay(1000)).toBe(THROTTLE_MS)
+            o.setMotor(1, 0)
+            // the queued stop goes first: a new one waits behind it
+            expect(o.stopDelay(1000)).toBe(2 * THROTTLE_MS)
+        })
+        it("the shortest pulse is 0 with budget to spare and one throttle step without", () => {
+            const o = new Outbox(1)
+            expect(o.pulseDelay(1000)).toBe(0)
+            for (let k = 0; k < 5; k++) {
+                o.setMotor(0, k % 2 ? 0.3 : -0.3)
+                o.take(1000)
+            }
+            expect(o.pulseDelay(1000)).toBe(THROTTLE_MS)
+            expect(o.pulseDelay(1000 + 5 * THROTTLE_MS)).toBe(0)
+        })
+    })
+    describe("keeps the time of the stops it is told of", () => {
+        it("holds other packets when they would make an expected stop late", () => {
+            const o = new Outbox(2)
+            for (let k = 0; k < 5; k++) {
+                o.setMotor(1, k % 2 ? 0.3 : -0.3)
+                o.take(1000)
+            }
+            // the budget is spent: motor 0 must stop 25 ms from now; motor 1's command would cost it
+            o.expectStop(0, 1025)
+            o.setMotor(1, 1)
+            o.addMidi([0xe0, 0, 0x40])
+            expect(o.take(1000)).toBeNull()
+            // the stop is asked for: it goes first, then the rest
+            o.expectStop(0, -1)
+            o.setMotor(0, 0)
+            expect(o.take(1025)).toMatchObject({ kind: PACKET_MOTOR, motor: 0, duty: 0 })
+            expect(o.take(1045)).toMatchObject({ kind: PACKET_MIDI })
+            expect(o.take(1065)).toMatchObject({ kind: PACKET_MOTOR, motor: 1, duty: 1 })
+        })
+        it("does not hold anything for a stop far enough ahead", () => {
+            const o = new Outbox(2)
+            o.expectStop(0, 1200)
+            o.setMotor(1, 1)
+            expect(o.take(1000)).toMatchObject({ motor: 1 })
+        })
+        it("counts a stop under way when judging whether a new pulse can be timed", () => {
+            const o = new Outbox(2)
+            for (let k = 0; k < 3; k++) {
+                o.setMotor(1, 0.3)
+                o.take(1000)
+            }
+            expect(o.pulseDelay(1000)).toBe(0)
+            o.expectStop(0, 1010)
+            expect(o.pulseDelay(1000)).toBe(THROTTLE_MS)
+        })
+    })
+    describe("keeps the wipers streaming", () => {
+        it("asks every wiper for samples at once at start, and then only when due", () => {
+            const o = new Outbox(2, 2, 10)
+            const first = [o.take(0), o.take(0)]
+            expect(first.map(p => p && p.kind)).toEqual([PACKET_STREAM, PACKET_STREAM])
+            expect(first.map(p => p!.motor).sort()).toEqual([0, 1])
+            expect(o.streamPackets).toBe(2)
+            for (let t = 10; t < 1600; t += 10) {
+                o.heard(0, t)
+                o.heard(1, t)
+                expect(o.take(t)).toBeNull()
+            }
+            expect(o.waiting(1800)).toBe(true)
+            expect(o.take(1800)).toMatchObject({ kind: PACKET_STREAM })
+        })
+        it("renews a stream well before the samples asked for run out", () => {
+            const o = new Outbox(1, 1, 10)
+            let last = -1
+            let longest = 0
+            for (let t = 0; t < 20000; t += 10) {
+                o.heard(0, t)
+                const p = o.take(t)
+                if (p && p.kind === PACKET_STREAM) {
+                    if (last >= 0) longest = Math.max(longest, t - last)
+                    last = t
+                }
+            }
+            expect(longest).toBeGreaterThan(0)
+            expect(longest).toBeLessThan(STREAM_SAMPLES * 10 - 400)
+        })
+        it("asks again soon when a wiper falls silent (its board restarted)", () => {
+            const o = new Outbox(1, 1, 10)
+            o.take(0)
+            for (let t = 10; t <= 500; t += 10) o.heard(0, t)
+            expect(o.take(600)).toBeNull()
+            expect(o.take(800)).toMatchObject({ kind: PACKET_STREAM, motor: 0 })
+        })
+        it("refreshes an overdue stream before MIDI, but never before a stop", () => {
+            const o = new Outbox(1, 1, 10)
+            o.take(0)
+            o.heard(0, 2200)
+            o.addMidi([0x90, 0x68, 0x7f])
+            o.setMotor(0, 0)
+            expect(o.take(2300)).toMatchObject({ kind: PACKET_MOTOR, duty: 0 })
+            expect(o.take(2320)).toMatchObject({ kind: PACKET_STREAM })
+            expect(o.take(2340)).toMatchObject({ kind: PACKET_MIDI })
+        })
     })
 })
