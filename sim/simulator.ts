@@ -11,6 +11,7 @@ import { joinDevBus } from "../bridge/devBus"
 import { LinkHandle, startLink } from "../bridge/link"
 import { LinkOptions } from "../bridge/options"
 import { OscMap } from "../src/core/oscMaps"
+import { encodeHeapProbe } from "../src/core/linkProtocol"
 import { SimBoard } from "./board"
 import { Child, startChild, stopChild } from "./children"
 import { portFree, waitForPort } from "./ports"
@@ -42,9 +43,14 @@ export function firmwareImage(board: string): string {
     return resolve(ROOT, "built", `${board}.devs`)
 }
 
+/** What the firmware logs when a heap probe succeeded, and what the runtime logs when one failed. */
+const PROBE_OK = /heap probe: (\d+) B free/
+const PROBE_FAILED = /PANIC 60004|OutOfMemory/
+
 export class Simulator {
     vm: Child | null = null
     private binder: RoleBinder | null = null
+    private vmListeners: ((line: string) => void)[] = []
 
     private constructor(
         readonly options: SimulatorOptions,
@@ -86,7 +92,16 @@ export class Simulator {
         const o = this.options
         mkdirSync(o.stateDir, { recursive: true })
         writeFileSync(resolve(o.stateDir, "devsconfig.json"), "{}\n")
-        const vm = startChild("vm", process.execPath, [DEVS, "run", firmwareImage(o.board)], line => o.say(`vm: ${line}`), o.stateDir)
+        const vm = startChild(
+            "vm",
+            process.execPath,
+            [DEVS, "run", firmwareImage(o.board)],
+            line => {
+                this.vmListeners.forEach(l => l(line))
+                o.say(`vm: ${line}`)
+            },
+            o.stateDir
+        )
         this.vm = vm
         // a VM that dies leaves nothing to stop the motors: cut them at once
         void vm.exited.then(code => {
@@ -110,6 +125,46 @@ export class Simulator {
                 rej(new Error(`the DeviceScript VM exited during start-up (code ${code})`))
             })
         })
+    }
+
+    /**
+     * True when the firmware has `bytes` of heap free (see encodeHeapProbe). A probe that fails
+     * restarts the program: this waits for it to come back (within `ms`) before answering false.
+     */
+    async heapFree(bytes: number, ms = 20000): Promise<boolean> {
+        const answer = new Promise<boolean>((res, rej) => {
+            const timer = setTimeout(() => {
+                this.vmListeners = this.vmListeners.filter(l => l !== listen)
+                rej(new Error("the firmware did not answer the heap probe"))
+            }, ms)
+            const listen = (line: string) => {
+                const ok = PROBE_OK.exec(line)
+                if (!(ok && Number(ok[1]) === bytes) && !PROBE_FAILED.test(line)) return
+                clearTimeout(timer)
+                this.vmListeners = this.vmListeners.filter(l => l !== listen)
+                res(ok !== null)
+            }
+            this.vmListeners.push(listen)
+        })
+        this.link.sendToDevice(encodeHeapProbe(bytes))
+        if (await answer) return true
+        const end = Date.now() + ms
+        while (this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 20))
+        while (!this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 50))
+        if (!this.link.deviceConnected()) throw new Error("the firmware did not come back after a failed heap probe")
+        return false
+    }
+
+    /** Free heap (bytes, to `step`), by bisection with heapFree: each miss restarts the program. */
+    async measureHeapFree(step = 256, max = 32768): Promise<number> {
+        let lo = 0
+        let hi = max
+        while (hi - lo > step) {
+            const mid = Math.round((lo + hi) / 2 / step) * step
+            if (await this.heapFree(mid)) lo = mid
+            else hi = mid
+        }
+        return lo
     }
 
     /** Kills the VM (the firmware "loses power"); motors are cut at once. */

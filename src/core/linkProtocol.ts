@@ -5,7 +5,8 @@
  * already in the selected map; the host forwards it.
  *
  * host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
- *   device), preset, config (OSC map, fader law, MIDI mode), calibrate.
+ *   device), preset, config (OSC map, fader law, MIDI mode), calibrate, heap (a diagnostic that
+ *   restarts the firmware, see encodeHeapProbe).
  * device -> host: hello (board), state and strip (what the simulator's API shows: the state's
  *   head, and each fader in a message of its own, sent when it changes: one large message
  *   would need a large block of the VM's small heap).
@@ -19,6 +20,7 @@ export const LINK_MIDI = "/headroom/midi"
 export const LINK_PRESET = "/headroom/preset"
 export const LINK_CONFIG = "/headroom/config"
 export const LINK_CALIBRATE = "/headroom/calibrate"
+export const LINK_HEAP = "/headroom/heap"
 export const LINK_HELLO = "/headroom/hello"
 export const LINK_STATE = "/headroom/state"
 export const LINK_STRIP = "/headroom/strip"
@@ -52,6 +54,16 @@ export function encodeConfig(osc: string, law: string, midi: string): number[] {
 
 export function encodeCalibrate(): number[] {
     return encodeMessage(LINK_CALIBRATE, [])
+}
+
+/**
+ * Asks the firmware whether `bytes` more of heap are free: it allocates them in small pieces,
+ * logs "heap probe: N B free" and lets them go. DeviceScript has no heap statistics and an
+ * allocation that fails restarts the program (settings are safe, the moment's motion is lost),
+ * so this is a diagnostic for benchmarks and soak tests, searched by the host.
+ */
+export function encodeHeapProbe(bytes: number): number[] {
+    return encodeMessage(LINK_HEAP, [oscInt(bytes)])
 }
 
 /** What the device says when the link comes up. */
@@ -161,7 +173,7 @@ export function applyStrip(state: LinkState, m: OscMessage): boolean {
 
 /** A host -> device message, decoded and checked. */
 export interface LinkCommand {
-    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" */
+    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" | "heap" */
     kind: string
     channel: number
     position: number
@@ -175,6 +187,12 @@ export function decodeCommand(m: OscMessage): LinkCommand | string {
     const cmd: LinkCommand = { kind: "", channel: 0, position: 0, bytes: [], text: [] }
     if (m.address === LINK_PING || m.address === LINK_CALIBRATE) {
         cmd.kind = m.address === LINK_PING ? "ping" : "calibrate"
+        return cmd
+    }
+    if (m.address === LINK_HEAP) {
+        if (a.length !== 1 || a[0].type !== "i" || !((a[0].value as number) > 0)) return "heap: expects ,i (bytes > 0)"
+        cmd.kind = "heap"
+        cmd.channel = a[0].value as number
         return cmd
     }
     if (m.address === LINK_FADER) {

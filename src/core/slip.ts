@@ -45,36 +45,56 @@ export class SlipDecoder {
     push(bytes: number[]): number[][] {
         const frames: number[][] = []
         for (let i = 0; i < bytes.length; i++) {
-            const b = bytes[i] & 0xff
-            if (b === SLIP_END) {
-                if (!this.discarding && !this.escaped && this.frame.length > 0) frames.push(this.frame)
-                else if (this.escaped && !this.discarding) this.drop("ESC right before END")
-                this.frame = []
-                this.escaped = false
-                this.discarding = false
-                continue
-            }
-            if (this.discarding) continue
-            let v = b
-            if (this.escaped) {
-                this.escaped = false
-                if (b === SLIP_ESC_END) v = SLIP_END
-                else if (b === SLIP_ESC_ESC) v = SLIP_ESC
-                else {
-                    this.drop(`ESC followed by byte ${b}`)
-                    continue
-                }
-            } else if (b === SLIP_ESC) {
-                this.escaped = true
-                continue
-            }
-            if (this.frame.length >= this.maxFrame) {
-                this.drop(`frame longer than ${this.maxFrame} bytes`)
-                continue
-            }
-            this.frame.push(v)
+            const f = this.feed(bytes[i])
+            if (f) frames.push(f)
         }
         return frames
+    }
+
+    /**
+     * Feeds a chunk as it came off a socket and hands each completed frame to `onFrame` at once:
+     * on the device a chunk can hold many frames, and holding them all (or the chunk as a
+     * number[], 8 bytes a byte) would need more of the VM's small heap than it has.
+     */
+    eachFrame(chunk: Buffer, onFrame: (frame: number[]) => void) {
+        for (let i = 0; i < chunk.length; i++) {
+            const f = this.feed(chunk[i])
+            if (f) onFrame(f)
+        }
+    }
+
+    /** One byte in; the frame it completed, or null. */
+    private feed(byte: number): number[] | null {
+        const b = byte & 0xff
+        if (b === SLIP_END) {
+            let done: number[] | null = null
+            if (!this.discarding && !this.escaped && this.frame.length > 0) done = this.frame
+            else if (this.escaped && !this.discarding) this.drop("ESC right before END")
+            this.frame = []
+            this.escaped = false
+            this.discarding = false
+            return done
+        }
+        if (this.discarding) return null
+        let v = b
+        if (this.escaped) {
+            this.escaped = false
+            if (b === SLIP_ESC_END) v = SLIP_END
+            else if (b === SLIP_ESC_ESC) v = SLIP_ESC
+            else {
+                this.drop(`ESC followed by byte ${b}`)
+                return null
+            }
+        } else if (b === SLIP_ESC) {
+            this.escaped = true
+            return null
+        }
+        if (this.frame.length >= this.maxFrame) {
+            this.drop(`frame longer than ${this.maxFrame} bytes`)
+            return null
+        }
+        this.frame.push(v)
+        return null
     }
 
     private drop(reason: string): void {

@@ -82,6 +82,8 @@ export class DawLink {
     }
 
     private async readLoop() {
+        const self = this
+        const dispatch = (frame: number[]) => self.dispatch(frame)
         for (;;) {
             const buf = await this.socket.recv(LINK_TIMEOUT_MS / 4)
             if (buf === null) return
@@ -91,10 +93,7 @@ export class DawLink {
                 continue
             }
             this.heard = now
-            const bytes: number[] = []
-            for (let i = 0; i < buf.length; i++) bytes.push(buf[i])
-            const frames = this.slip.push(bytes)
-            for (const frame of frames) this.dispatch(frame)
+            this.slip.eachFrame(buf, dispatch)
         }
     }
 

@@ -30,6 +30,8 @@ export const CONTROL_PERIOD_MS = 10
 const DRIVE_SLOTS = 3
 /** Servo wake-up resolution (ms): stops are issued this close to their predicted moment. */
 const WAKE_MS = 4
+/** Piece size (bytes) of a heap probe. */
+const HEAP_PROBE_PIECE = 256
 /** The host's view of the device is refreshed at most this often (ms). */
 const STATE_MS = 100
 
@@ -65,6 +67,12 @@ export async function startFirmware(hw: Hardware) {
         await settings.saveCalibration()
         surface.showBank()
     }
+    const probeHeap = (bytes: number) => {
+        // in pieces, so that it measures what is free rather than the largest free block
+        const pieces: Buffer[] = []
+        for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
+        console.log(`heap probe: ${bytes} B free`)
+    }
     connectButtons(hw, {
         presetNext: () => mix.stepPreset(1),
         presetPrev: () => mix.stepPreset(-1),
@@ -92,6 +100,7 @@ export async function startFirmware(hw: Hardware) {
         else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1], cmd.text[2])
         else if (cmd.kind === "calibrate") recalibrate.start()
+        else if (cmd.kind === "heap") probeHeap(cmd.channel)
     }
 
     // background fibers: DeviceScript refuses an un-awaited async call

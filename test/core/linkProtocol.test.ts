@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "../../src/core/osc"
 import {
     decodeCommand,
+    encodeHeapProbe,
     applyStrip,
     decodeState,
     encodeConfig,
@@ -28,12 +29,14 @@ describe("device link protocol", () => {
         expect(decodeCommand(message(encodeMidiIn([0xe0, 0x00, 0x40])))).toMatchObject({ kind: "midi", bytes: [0xe0, 0x00, 0x40] })
         expect(decodeCommand(message(encodePresetRequest("rock")))).toMatchObject({ kind: "preset", text: ["rock"] })
         expect(decodeCommand(message(encodeConfig("reaper", "reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "reaper", "mcu"] })
+        expect(decodeCommand(message(encodeHeapProbe(4096)))).toMatchObject({ kind: "heap", channel: 4096 })
     })
     it("rejects malformed commands with a reason", () => {
         expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(0), oscFloat(0.5)])))).toBe("fader: channel below 1")
         expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(2), oscFloat(NaN)])))).toBe("fader: position not in 0..1")
         expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscFloat(2)])))).toBe("fader: expects ,if")
         expect(decodeCommand(message(encodeMessage("/headroom/nope", [])))).toBe("unknown address /headroom/nope")
+        expect(decodeCommand(message(encodeMessage("/headroom/heap", [oscInt(-1)])))).toBe("heap: expects ,i (bytes > 0)")
     })
     it("tells link messages from OSC for the DAW", () => {
         expect(isLinkMessage(message(encodePing()))).toBe(true)

@@ -49,4 +49,13 @@ describe("slip", () => {
         const data = Array.from({ length: 600 }, (_v, i) => (i * 37 + (i >> 3)) & 0xff)
         expect(new SlipDecoder().push(slipEncode(data))).toEqual([data])
     })
+    it("hands each frame of a socket chunk over as it completes, with the same results as push", () => {
+        const stream = [...slipEncode([1, 2, SLIP_END]), ...slipEncode([7]), 0xdb, 0x01, SLIP_END, ...slipEncode([9, 9])]
+        const seen: number[][] = []
+        const d = new SlipDecoder()
+        d.eachFrame(Buffer.from(stream), f => seen.push(f))
+        expect(seen).toEqual(new SlipDecoder().push(stream))
+        expect(seen).toEqual([[1, 2, SLIP_END], [7], [9, 9]])
+        expect(d.dropped).toBe(1)
+    })
 })
