@@ -47,8 +47,13 @@ export function firmwareImage(board: string): string {
 const PROBE_OK = /heap probe: (\d+) B free/
 const PROBE_FAILED = /PANIC 60004|OutOfMemory/
 
+/** The runtime's line when the program dies (out of memory, unhandled exception, ...) and restarts. */
+const PANIC = /PANIC (\d+)/
+
 export class Simulator {
     vm: Child | null = null
+    /** Panics of the firmware program seen since start, by the runtime's code (60004: out of memory). */
+    readonly panics: number[] = []
     private binder: RoleBinder | null = null
     private vmListeners: ((line: string) => void)[] = []
 
@@ -97,6 +102,8 @@ export class Simulator {
             process.execPath,
             [DEVS, "run", firmwareImage(o.board)],
             line => {
+                const panic = PANIC.exec(line)
+                if (panic) this.panics.push(Number(panic[1]))
                 this.vmListeners.forEach(l => l(line))
                 o.say(`vm: ${line}`)
             },

@@ -150,7 +150,8 @@ export class Outbox {
     private delayAfter(now: number, packets: number): number {
         let stops = 0
         for (let k = 0; k < this.pending.length; k++) {
-            // a stop queued, or one a pulse or move under way will ask for: both go first
+            // a stop queued, or one a pulse or move under way will ask for: each takes a step of
+            // the budget, so with the budget spent pulses go one at a time, each on time
             if ((this.hasPending[k] && this.pending[k] === 0) || (packets > 1 && this.stopAt[k] >= 0)) stops++
         }
         const wait = this.clock(now) + (stops + packets) * THROTTLE_MS - now
@@ -187,6 +188,16 @@ export class Outbox {
             if (after + rank * THROTTLE_MS > (due > now ? due : now)) return true
         }
         return false
+    }
+
+    /**
+     * The packet last taken left at `now` (ms), `waitedMs` after it was taken (more than the VM's
+     * own latency of a ms or two means the runtime's throttle held it).
+     * A packet that waited left exactly when the runtime's clock came due, so the mirror takes
+     * that clock: whatever else spent the budget unseen, the mirror never runs ahead of it.
+     */
+    left(now: number, waitedMs: number) {
+        if (waitedMs > 2 && this.throttleT < now) this.throttleT = now
     }
 
     /** Wiper `i` needs a refresh at `now`: never asked, `ageMs` since the last one, or gone silent. */

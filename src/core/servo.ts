@@ -71,7 +71,7 @@ export const SERVO_DEFAULTS: ServoOptions = {
     stallDistance: 0.01,
     restSpeed: 0.02,
     restWindowMs: 30,
-    maxPulseWaitMs: 300,
+    maxPulseWaitMs: 1500,
     settleMs: 300,
 }
 
@@ -88,7 +88,7 @@ export class DriveSlots {
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
 export const SERVO_PULSE = "pulse"
-/** A short correction waits for the packet budget to time it. */
+/** A move waits for a drive slot, or a short correction for the packet budget to time it. */
 export const SERVO_WAITING = "waiting"
 export const SERVO_SETTLING = "settling"
 export const SERVO_TOUCHED = "touched"
@@ -118,10 +118,10 @@ export class Servo {
     private corrections = 0
     private dutyT = 0
     private stopAt = 0
+    /** Where the last stop was sent (a move) or the last pulse began: what learning measures from. */
     private stopPos = 0
     private stopDir = 1
     private stopSpeed = 0
-    private pulseFrom = 0
     private pulseEnd = 0
     private pulseMs = 0
     private pulseSent = false
@@ -258,7 +258,10 @@ export class Servo {
         if (dist > o.approachZone + o.stopBand) {
             // a correction is never a full-speed move: that is how hunting starts
             const full = this.corrections === 0
-            if (full && !this.takeSlot()) return this.command(0, now)
+            if (full && !this.takeSlot()) {
+                this.state = SERVO_WAITING
+                return this.command(0, now)
+            }
             this.state = SERVO_MOVING
             return this.command(dir * (full ? o.driveDuty : o.approachDuty), now)
         }
@@ -273,7 +276,7 @@ export class Servo {
         }
         this.waitSince = -1
         this.state = SERVO_PULSE
-        this.pulseFrom = position
+        this.stopPos = position
         this.stopDir = dir
         this.pulseMs = ms
         this.pulseEnd = now + this.pulseMs
@@ -371,7 +374,7 @@ export class Servo {
             this.leadMs = lead < o.minLeadMs ? o.minLeadMs : lead > o.maxLeadMs ? o.maxLeadMs : lead
             this.stopSpeed = 0
         } else if (this.pulseEnd > 0 && this.pulseSent) {
-            const travelled = (position - this.pulseFrom) * this.stopDir
+            const travelled = (position - this.stopPos) * this.stopDir
             const ms = this.stopAt - this.dutyT
             if (ms > 0 && travelled > 0) this.learnSpeed((travelled * 1000) / ms)
             this.pulseEnd = 0

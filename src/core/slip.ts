@@ -24,6 +24,27 @@ export function slipEncode(bytes: number[]): number[] {
 }
 
 /**
+ * The same frame written straight into a Buffer: on the device a number[] costs 8 bytes a byte
+ * of the VM's small heap, and growing one leaves copies behind.
+ */
+export function slipFrame(bytes: number[]): Buffer {
+    let n = 2
+    for (let i = 0; i < bytes.length; i++) n += bytes[i] === SLIP_END || bytes[i] === SLIP_ESC ? 2 : 1
+    const out = Buffer.alloc(n)
+    let k = 0
+    out[k++] = SLIP_END
+    for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i]
+        if (b === SLIP_END || b === SLIP_ESC) {
+            out[k++] = SLIP_ESC
+            out[k++] = b === SLIP_END ? SLIP_ESC_END : SLIP_ESC_ESC
+        } else out[k++] = b & 0xff
+    }
+    out[k] = SLIP_END
+    return out
+}
+
+/**
  * Splits a byte stream, fed in chunks of any size, back into packets. Empty frames (the END
  * between two packets) are skipped. A frame longer than the limit, or with ESC followed by
  * anything but ESC_END/ESC_ESC, is dropped whole, counted in `dropped`, and explained in

@@ -8,7 +8,7 @@
  */
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
-import { SlipDecoder, slipEncode } from "../core/slip"
+import { SlipDecoder, slipFrame } from "../core/slip"
 import { decodePacket, messagesIn, OscMessage } from "../core/osc"
 
 export const LINK_TIMEOUT_MS = 400
@@ -60,7 +60,7 @@ export class DawLink {
             this.sendFailures++
             return
         }
-        this.queue.push(Buffer.from(slipEncode(packet)))
+        this.queue.push(slipFrame(packet))
         this.wake.emit(true)
     }
 

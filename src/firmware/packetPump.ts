@@ -34,7 +34,8 @@ export class PacketPump {
         // the motor servers ignore speed until enabled; one packet each, once
         for (const m of this.motors) await this.safely(m, 0, true)
         for (;;) {
-            const p = this.outbox.take(ds.millis())
+            const taken = ds.millis()
+            const p = this.outbox.take(taken)
             if (!p) {
                 // nothing to send, or held back for a stop due soon: look again shortly
                 await ds.wait(this.wake, IDLE_MS)
@@ -45,6 +46,8 @@ export class PacketPump {
                 if (this.onSent) this.onSent(p.motor, p.duty)
             } else if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
             else await this.askSamples(this.wipers[p.motor])
+            const now = ds.millis()
+            this.outbox.left(now, now - taken)
         }
     }
 

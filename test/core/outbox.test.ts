@@ -59,6 +59,21 @@ describe("outbox", () => {
             // the queued stop goes first: a new one waits behind it
             expect(o.stopDelay(1000)).toBe(2 * THROTTLE_MS)
         })
+        it("takes the runtime's clock from a packet the throttle held: budget spent unseen is not counted twice", () => {
+            const o = new Outbox(1)
+            o.setMotor(0, 0.3)
+            o.take(1000)
+            expect(o.stopDelay(1001)).toBe(0)
+            // the runtime held that packet 20 ms: something else had spent the budget
+            o.left(1020, 20)
+            expect(o.stopDelay(1020)).toBe(THROTTLE_MS)
+            // a ms or two is the VM's own latency, not the throttle
+            const p = new Outbox(1)
+            p.setMotor(0, 0.3)
+            p.take(1000)
+            p.left(1002, 2)
+            expect(p.stopDelay(1002)).toBe(0)
+        })
         it("the shortest pulse is 0 with budget to spare and one throttle step without", () => {
             const o = new Outbox(1)
             expect(o.pulseDelay(1000)).toBe(0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { SLIP_END, SLIP_ESC, SlipDecoder, slipEncode } from "../../src/core/slip"
+import { SLIP_END, SLIP_ESC, SlipDecoder, slipEncode, slipFrame } from "../../src/core/slip"
 
 describe("slip", () => {
     // RFC 1055: END = C0, ESC = DB, ESC END = DB DC, ESC ESC = DB DD; OSC 1.1 puts END on both sides
@@ -57,5 +57,8 @@ describe("slip", () => {
         expect(seen).toEqual(new SlipDecoder().push(stream))
         expect(seen).toEqual([[1, 2, SLIP_END], [7], [9, 9]])
         expect(d.dropped).toBe(1)
+    })
+    it("frames into a Buffer exactly as into an array", () => {
+        for (const p of [[], [1, 2, 3], [SLIP_END, SLIP_ESC, 0, 255, SLIP_END]]) expect(Array.from(slipFrame(p))).toEqual(slipEncode(p))
     })
 })

@@ -36,4 +36,9 @@ describe("eight motors on headroom_fader8", () => {
             expect(fw().stalls).toBe(stallsBefore)
         })
     }
+
+    it("never ran out of memory, and keeps 8 KB of heap free", async () => {
+        expect(sim.panics).toEqual([])
+        expect(await sim.heapFree(8192)).toBe(true)
+    })
 })
