@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- --quick]`: measures the real firmware (bytecode in the DeviceScript VM)
  * on the simulated headroom_fader8 board: step responses against the physical limit, a preset
- * load, hand-to-DAW latency, messages at rest, message economy of a fast sweep, firmware size.
+ * load, hand-to-DAW latency, messages at rest, message economy of a fast sweep, firmware size,
+ * VM CPU per control period and heap in use after a scripted session.
  * Writes bench/results.json and bench/steps.svg and prints a table. Medians, min, max.
  */
-import { mkdtempSync, statSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DEFAULT_LINK_OPTIONS } from "../bridge/options"
@@ -16,7 +17,15 @@ import { stepsSvg, Trace } from "./stepsSvg"
 
 const quick = process.argv.includes("--quick")
 const REPS = quick ? 1 : 3
+/** Hand sweeps over the whole travel for the latency and message-economy figures. */
+const SWEEPS = quick ? 2 : 6
 const TOL = 0.005
+/** Length of the scripted session before the heap is measured (the issue asks for 5 minutes). */
+const SESSION_MS = quick ? 30000 : 300000
+/** DeviceScript's GC heap on the ESP32 builds and in the VM (JD_GC_KB = 64). */
+const GC_HEAP_BYTES = 64 * 1024
+/** Linux clock ticks per second of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = 100
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
 interface Stats { median: number; min: number; max: number }
@@ -40,6 +49,44 @@ async function record(sim: Simulator, i: number, ms: number, act: () => void): P
     await sleep(ms)
     stop()
     return { points, target: 0 }
+}
+
+/** CPU time (ms) used so far by every process of a process group (the VM and its launcher). */
+function groupCpuMs(pgid: number): number {
+    let ticks = 0
+    for (const pid of readdirSync("/proc").filter(d => /^\d+$/.test(d))) {
+        try {
+            // fields after the command name: state ppid pgrp ... utime(14) stime(15)
+            const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+            if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12])
+        } catch {
+            // the process ended while we looked
+        }
+    }
+    return (ticks * 1000) / CLOCK_TICKS
+}
+
+/** A seeded session of what a user does: presets, DAW moves, touches and hand moves. */
+async function session(sim: Simulator, ms: number) {
+    let seed = 7
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const genres = ["rock", "jazz", "edm", "pop", "metal", "acoustic", "hiphop"]
+    const end = Date.now() + ms
+    let actions = 0
+    while (Date.now() < end) {
+        const r = rnd()
+        const f = Math.floor(rnd() * 8)
+        if (r < 0.2) sim.link.sendToDevice(encodePresetRequest(genres[Math.floor(rnd() * genres.length)]))
+        else if (r < 0.6) sim.link.dawFader(f + 1, 0.1 + 0.8 * rnd(), rnd() < 0.5 ? "midi" : "osc")
+        else {
+            await sim.board.touch(f, 0.1 + 0.8 * rnd())
+            await sleep(300 + rnd() * 500)
+            await sim.board.release(f)
+        }
+        actions++
+        await sleep(200 + rnd() * 800)
+    }
+    return actions
 }
 
 function settle(trace: Trace, target: number, from: number) {
@@ -135,38 +182,57 @@ async function main() {
     const sweepSeq = lastSeq()
     await sim.board.touch(1, 0.05)
     await sleep(600)
-    const sweepStart = Date.now()
-    await sim.board.touch(1, 0.95)
-    await sleep(400)
-    const sweepMs = Date.now() - sweepStart
-    await sleep(300)
+    // hand sweeps across the travel, up and down; bends are judged inside the sweeps only (a touch
+    // first announces the resting position, which the wiper crossed long before)
+    const windows: [number, number][] = []
+    let atRelease = 0
+    for (let k = 0; k < SWEEPS; k++) {
+        const from = performance.now()
+        await sim.board.touch(1, k % 2 === 0 ? 0.95 : 0.05)
+        await sleep(400)
+        windows.push([from, performance.now()])
+        await sleep(300)
+        atRelease = sim.board.faders[1].model.fraction()
+    }
     await sim.board.release(1)
     await sleep(400)
     sim.link.log.off("message", onMsg)
     stopWatch()
-    const latencies = arrivals.map(([t, v]) => {
-        const c = crossings.find(([, x]) => Math.abs(x - v) <= 0.002)
-        return c ? t - c[0] : NaN
-    }).filter(x => Number.isFinite(x) && x >= 0)
+    const inWindow = (t: number) => windows.some(([a, b]) => t >= a && t <= b + 50)
+    // each pitch bend against the latest moment before it that the wiper was at its value
+    const latencies = arrivals
+        .filter(([t]) => inWindow(t))
+        .map(([t, v]) => {
+            for (let k = crossings.length - 1; k >= 0; k--) if (crossings[k][0] <= t && Math.abs(crossings[k][1] - v) <= 0.002) return t - crossings[k][0]
+            return NaN
+        })
+        .filter(x => Number.isFinite(x) && x >= 0)
     const sorted = [...latencies].sort((a, b) => a - b)
     const bends = toDaw(sweepSeq).filter(m => m.protocol === "midi" && m.hex.startsWith("e1"))
     const lastBend = bends[bends.length - 1]?.hex ?? "e10000"
     const lastValue = ((parseInt(lastBend.slice(4, 6), 16) << 7) | parseInt(lastBend.slice(2, 4), 16)) / 16383
+    const windowMs = windows.reduce((n, [a, b]) => n + (b + 50 - a), 0)
     const sweep = {
-        messagesPerSecondPerFader: Math.round((bends.length / (sweepMs / 1000)) * 10) / 10,
-        lastPositionDelivered: Math.abs(lastValue - sim.board.faders[1].model.fraction()) < 0.005,
+        messagesPerSecondPerFader: Math.round((arrivals.filter(([t]) => inWindow(t)).length / (windowMs / 1000)) * 10) / 10,
+        // the DAW's last word is where the hand let go (within the wiper's 10-bit hysteresis)
+        lastPositionDelivered: Math.abs(lastValue - atRelease) <= 0.003,
+        lastPositionErrorPct: Math.round(Math.abs(lastValue - atRelease) * 10000) / 100,
     }
     const latency = {
         p50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN),
         p99Ms: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? NaN),
         controlPeriodMs: 10,
         samples: sorted.length,
+        controlPeriods: { p50: Math.round((sorted[Math.floor(sorted.length / 2)] ?? NaN) / 10 * 10) / 10, p99: Math.round((sorted[Math.floor(sorted.length * 0.99)] ?? NaN) / 10 * 10) / 10 },
     }
 
     const idleMs = quick ? 10000 : 60000
     await until(idle, 5000)
     let seq = lastSeq()
+    const vmGroup = sim.vm!.proc.pid!
+    const cpuBefore = groupCpuMs(vmGroup)
     await sleep(idleMs)
+    const cpuAtRest = (groupCpuMs(vmGroup) - cpuBefore) / (idleMs / 10)
     const idleCount = toDaw(seq).length
     await sim.board.touch(2, sim.board.faders[2].model.fraction())
     await sleep(500)
@@ -176,7 +242,16 @@ async function main() {
     await sim.board.release(2)
     const idleResult = { messagesPerMinute: Math.round((idleCount * 60000) / idleMs), heldMessagesPerMinute: Math.round((heldCount * 60000) / idleMs) }
 
+    // 6. firmware cost: CPU per control period while riding, heap after a session
     const fw = sim.link.state()!
+    const sessionCpu = groupCpuMs(vmGroup)
+    const sessionStart = Date.now()
+    const actions = await session(sim, SESSION_MS)
+    const cpuBusy = (groupCpuMs(vmGroup) - sessionCpu) / ((Date.now() - sessionStart) / 10)
+    await until(idle, 8000)
+    await sleep(500)
+    const panics = sim.panics.length
+    const heapFree = await sim.measureHeapFree(512, 24576)
     await sim.stop()
     const size = (b: string) => statSync(firmwareImage(b)).size
     const results = {
@@ -188,8 +263,11 @@ async function main() {
         sweep,
         firmware: {
             bytecodeBytes: { headroom_fader4: size("headroom_fader4"), headroom_fader8: size("headroom_fader8") },
-            heapBytes: null,
-            heapNote: "DeviceScript 2.16 exposes no heap statistics; the VM heap is 56 KB in all (allocation probe)",
+            heapBytes: GC_HEAP_BYTES - heapFree,
+            heapFreeBytes: heapFree,
+            heapNote: `in use = the runtime's ${GC_HEAP_BYTES / 1024} KB GC heap (JD_GC_KB) minus what a probe could still allocate in 256-byte pieces (to 512 B), after a ${SESSION_MS / 60000}-minute session of ${actions} actions (presets, DAW moves, touches); the runtime's own structures count as in use`,
+            panicsDuringBench: panics,
+            vmCpuMsPerControlPeriod: { atRest: Math.round(cpuAtRest * 100) / 100, riding: Math.round(cpuBusy * 100) / 100, note: "CPU time of the VM's process group (WASM VM and its bus connection) per 10 ms control period" },
             motorPackets: fw.motorPackets,
             midiPackets: fw.midiPackets,
         },
@@ -203,6 +281,7 @@ async function main() {
     console.log(`hand to DAW: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (${latency.samples} samples; control period 10 ms)`)
     console.log(`at rest: ${idleResult.messagesPerMinute} messages/min; one fader held: ${idleResult.heldMessagesPerMinute}/min`)
     console.log(`sweep: ${sweep.messagesPerSecondPerFader} pitch bends/s, last position delivered: ${sweep.lastPositionDelivered}`)
+    console.log(`firmware: heap in use ${results.firmware.heapBytes} B (${heapFree} B free) after ${actions} actions; VM CPU ${results.firmware.vmCpuMsPerControlPeriod.atRest} ms per control period at rest, ${results.firmware.vmCpuMsPerControlPeriod.riding} riding; panics ${panics}`)
     console.log("wrote bench/results.json and bench/steps.svg")
     process.exit(0)
 }

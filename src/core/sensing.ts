@@ -7,12 +7,15 @@
 export interface WiperOptions {
     /** Exponential smoothing weight of a new reading (1 = no smoothing). */
     alpha: number
+    /** A reading this far from the smoothed position is a real move and is taken as it is:
+     * smoothing a hand's move would delay it by a reading (10 ms) on its way to the DAW. */
+    jump: number
     /** A reported position changes only when the smoothed one moves this far from it: about
      * 1/1024 of travel keeps 10 bits of resolution above the ADC noise. */
     hysteresis: number
 }
 
-export const WIPER_DEFAULTS: WiperOptions = { alpha: 0.5, hysteresis: 1 / 1024 }
+export const WIPER_DEFAULTS: WiperOptions = { alpha: 0.5, jump: 4 / 1024, hysteresis: 1 / 1024 }
 
 /** Calibrated raw limits: raw readings (0..1 of the ADC range) at the bottom and top end stops. */
 export interface Calibration {
@@ -62,7 +65,8 @@ export class Wiper {
     update(raw: number): boolean {
         if (isNaN(raw)) return false
         const p = this.toTravel(raw)
-        this.position = this.position < 0 ? p : this.position + (p - this.position) * this.opts.alpha
+        const d = p - this.position
+        this.position = this.position < 0 || d > this.opts.jump || d < -this.opts.jump ? p : this.position + d * this.opts.alpha
         const pos = this.position
         // the ends are always reachable exactly, whatever the hysteresis
         const snapped = pos < this.opts.hysteresis ? 0 : pos > 1 - this.opts.hysteresis ? 1 : pos

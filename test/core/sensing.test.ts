@@ -3,7 +3,7 @@ import { calibrationError, Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
 
 describe("wiper sensing", () => {
     it("maps raw readings through the calibrated end stops", () => {
-        const w = new Wiper({ alpha: 1, hysteresis: 1 / 1024 }, { low: 0.1, high: 0.9 })
+        const w = new Wiper({ alpha: 1, jump: 1, hysteresis: 1 / 1024 }, { low: 0.1, high: 0.9 })
         expect(w.toTravel(0.1)).toBe(0)
         expect(w.toTravel(0.5)).toBeCloseTo(0.5, 12)
         expect(w.toTravel(0.95)).toBe(1)
@@ -20,7 +20,7 @@ describe("wiper sensing", () => {
         expect(w.update(0.52)).toBe(true)
     })
     it("resolves at least 10 bits of travel", () => {
-        const w = new Wiper({ alpha: 1, hysteresis: WIPER_DEFAULTS.hysteresis }, { low: 0, high: 1 })
+        const w = new Wiper({ alpha: 1, jump: 1, hysteresis: WIPER_DEFAULTS.hysteresis }, { low: 0, high: 1 })
         w.update(0.3)
         expect(w.update(0.3 + 1 / 1024)).toBe(true)
     })
@@ -30,6 +30,16 @@ describe("wiper sensing", () => {
         expect(w.reported).toBe(1)
         for (let i = 0; i < 50; i++) w.update(0)
         expect(w.reported).toBe(0)
+    })
+    it("takes a real move at once, unsmoothed, and still smooths noise", () => {
+        const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
+        w.update(0.4)
+        // a hand moving 3% of travel per reading: the reported position is where the wiper is
+        expect(w.update(0.43)).toBe(true)
+        expect(w.reported).toBe(0.43)
+        // ADC noise of a couple of LSB is halved, not passed on
+        w.update(0.43 + 2 / 4096)
+        expect(w.position).toBeCloseTo(0.43 + 1 / 4096, 9)
     })
     it("ignores NaN readings", () => {
         const w = new Wiper(WIPER_DEFAULTS, { low: 0, high: 1 })
