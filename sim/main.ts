@@ -26,6 +26,9 @@ Simulator flags:
   --port N                                 web page and API port (default 8090)
   --host ADDR                              address to serve on (default 127.0.0.1; anything else is
                                            reachable from other machines: a warning is printed)
+  --allow-host NAME                        a DNS name the page and API may be reached by besides this
+                                           machine's addresses (repeatable; others get 403, as a
+                                           DNS-rebinding page would)
   --headless                               do not open a browser
   --seed N                                 seed of the simulated noise (default 1)
   --no-noise                               ADC noise off
@@ -38,6 +41,7 @@ interface SimFlags {
     board: string
     port: number
     host: string
+    allowHosts: string[]
     headless: boolean
     seed: number
     noise: boolean
@@ -51,7 +55,7 @@ function bail(message: string, code: number): never {
 }
 
 function parseSimFlags(argv: string[]): SimFlags {
-    const f: SimFlags = { board: "headroom_fader8", port: 8090, host: "127.0.0.1", headless: false, seed: 1, noise: true, nonlinear: false, state: "" }
+    const f: SimFlags = { board: "headroom_fader8", port: 8090, host: "127.0.0.1", allowHosts: [], headless: false, seed: 1, noise: true, nonlinear: false, state: "" }
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i]
         const value = () => {
@@ -67,6 +71,7 @@ function parseSimFlags(argv: string[]): SimFlags {
         if (a === "--board") f.board = value()
         else if (a === "--port") f.port = int(1, 65535)
         else if (a === "--host") f.host = value()
+        else if (a === "--allow-host") f.allowHosts.push(value())
         else if (a === "--headless") f.headless = true
         else if (a === "--seed") f.seed = int(0, 2 ** 31)
         else if (a === "--no-noise") f.noise = false
@@ -130,7 +135,7 @@ async function main() {
     }
     let api: { port: number; close(): Promise<void> }
     try {
-        api = await createApiServer({ host: flags.host, port: flags.port, controller: new SimApiController(sim), webRoot: resolve(ROOT, "built/web") })
+        api = await createApiServer({ host: flags.host, port: flags.port, controller: new SimApiController(sim), webRoot: resolve(ROOT, "built/web"), allowedHostNames: flags.allowHosts })
     } catch (e) {
         await sim.stop()
         bail((e as Error).message, 1)

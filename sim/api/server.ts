@@ -28,6 +28,8 @@ export interface ApiOptions {
     controller: SimController
     /** Folder of the built page; null serves the API only. */
     webRoot: string | null
+    /** DNS names requests may use in Host beyond this machine's addresses (see security.ts). */
+    allowedHostNames?: string[]
 }
 
 export interface ApiServer {
@@ -132,7 +134,7 @@ export function createApiServer(o: ApiOptions): Promise<ApiServer> {
     const server = http.createServer(async (req, res) => {
         try {
             const bound = (server.address() as { port: number }).port
-            const refused = refusal(req, o.host, bound)
+            const refused = refusal(req, { host: o.host, port: bound, allowedHostNames: o.allowedHostNames ?? [] })
             if (refused) return send(res, 403, { error: refused })
             const url = new URL(req.url ?? "/", "http://localhost")
             if (url.pathname.startsWith("/api/")) return send(res, 200, await api(req, url, o.controller))

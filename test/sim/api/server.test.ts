@@ -1,5 +1,8 @@
+import { request, type IncomingMessage } from "node:http"
+import { networkInterfaces } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createApiServer, exposureWarning, type ApiServer } from "../../../sim/api/server"
+import { refusal } from "../../../sim/api/security"
 import type { ButtonName, SimController, SimState } from "../../../sim/api/controller"
 
 /** Records what the API asked for. */
@@ -35,6 +38,17 @@ class Recorder implements SimController {
 let server: ApiServer
 const rec = new Recorder()
 const url = (p: string) => `http://127.0.0.1:${server.port}${p}`
+/** GET `p` from the server on loopback, naming `host` in the Host header (fetch will not let a test set it). */
+const getWithHost = (port: number, p: string, host: string) =>
+    new Promise<{ status: number; error?: string }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: p, headers: { host } }, res => {
+            let text = ""
+            res.on("data", c => (text += c))
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, error: JSON.parse(text).error }))
+        })
+        req.on("error", reject)
+        req.end()
+    })
 const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(url(p), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) })
 
@@ -92,19 +106,57 @@ describe("simulator HTTP API", () => {
         expect(r.status).toBe(403)
         expect((await r.json()).error).toMatch(/may not drive/)
         expect((await post("/api/touch", { channel: 1, position: 0.1 }, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200)
-        const http = await import("node:http")
-        const status = await new Promise<number>(resolve => {
-            const req = http.request({ host: "127.0.0.1", port: server.port, path: "/api/state", headers: { host: "rebind.example:80" } }, res => {
-                res.resume()
-                resolve(res.statusCode ?? 0)
-            })
-            req.end()
-        })
-        expect(status).toBe(403)
+        expect((await getWithHost(server.port, "/api/state", "rebind.example:80")).status).toBe(403)
+        expect((await getWithHost(server.port, "/api/state", `rebind.example:${server.port}`)).status).toBe(403)
     })
     it("warns only when served beyond loopback, and says when the port is taken", async () => {
         expect(exposureWarning("127.0.0.1")).toBeNull()
         expect(exposureWarning("0.0.0.0")).toMatch(/anyone who can reach/)
         await expect(createApiServer({ host: "127.0.0.1", port: server.port, controller: rec, webRoot: null })).rejects.toThrow(/already in use/)
+    })
+})
+
+describe("simulator HTTP API served on all interfaces (0.0.0.0)", () => {
+    let wide: ApiServer
+    beforeAll(async () => {
+        wide = await createApiServer({ host: "0.0.0.0", port: 0, controller: new Recorder(), webRoot: null, allowedHostNames: ["Studio.local"] })
+    })
+    afterAll(async () => {
+        await wide.close()
+    })
+
+    it("refuses a DNS name with the right port: a rebinding page's Host", async () => {
+        const r = await getWithHost(wide.port, "/api/state", `evil.example:${wide.port}`)
+        expect(r.status).toBe(403)
+        expect(r.error).toMatch(/"evil\.example:\d+" is not this server.*--allow-host evil\.example/)
+    })
+    it("accepts loopback names", async () => {
+        for (const h of ["127.0.0.1", "localhost", "[::1]"]) expect((await getWithHost(wide.port, "/api/state", `${h}:${wide.port}`)).status).toBe(200)
+    })
+    it("accepts an address of one of this machine's interfaces, only with its own port", async () => {
+        const all = Object.values(networkInterfaces()).flatMap(l => l ?? [])
+        // an outward address when the machine has one: that is what another machine would use
+        const a = all.find(i => !i.internal && i.family === "IPv4") ?? all.find(i => i.family === "IPv4")!
+        expect((await getWithHost(wide.port, "/api/state", `${a.address}:${wide.port}`)).status).toBe(200)
+        expect((await getWithHost(wide.port, "/api/state", `${a.address}:${wide.port + 1}`)).status).toBe(403)
+        const v6 = all.find(i => i.family === "IPv6")
+        if (v6) expect((await getWithHost(wide.port, "/api/state", `[${v6.address}]:${wide.port}`)).status).toBe(200)
+    })
+    it("accepts a name the user allowed explicitly, in any case", async () => {
+        expect((await getWithHost(wide.port, "/api/state", `studio.local:${wide.port}`)).status).toBe(200)
+        expect((await getWithHost(wide.port, "/api/state", `STUDIO.local:${wide.port}`)).status).toBe(200)
+        expect((await getWithHost(wide.port, "/api/state", `studio.local.evil.example:${wide.port}`)).status).toBe(403)
+    })
+    it("treats :: as all interfaces too", () => {
+        const req = (host: string) => ({ method: "GET", headers: { host } }) as IncomingMessage
+        const policy = { host: "::", port: 8090, allowedHostNames: [] }
+        expect(refusal(req("evil.example:8090"), policy)).toMatch(/not this server/)
+        expect(refusal(req("[::1]:8090"), policy)).toBeNull()
+        expect(refusal(req("127.0.0.1:8090"), policy)).toBeNull()
+    })
+    it("still refuses a POST from another site's page", async () => {
+        const r = await fetch(`http://127.0.0.1:${wide.port}/api/release`, { method: "POST", headers: { origin: "http://evil.example" }, body: '{"channel":1}' })
+        expect(r.status).toBe(403)
+        expect((await r.json()).error).toMatch(/may not drive/)
     })
 })
