@@ -40,16 +40,22 @@ export interface ApiServer {
 class HttpError extends Error {
     constructor(
         readonly status: number,
-        message: string
+        message: string,
+        readonly headers: Record<string, string> = {}
     ) {
         super(message)
     }
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body)
-    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff" })
+    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers })
     res.end(text)
+}
+
+/** A wrong method on a known path: 405 naming the one it takes, in the body and in Allow (RFC 9110). */
+function wrongMethod(what: string, method: "GET" | "POST"): HttpError {
+    return new HttpError(405, `${what} takes ${method}`, { allow: method })
 }
 
 function readBody(req: IncomingMessage): Promise<unknown> {
@@ -79,47 +85,40 @@ function check<T>(c: Checked<T>): T {
     return c.value
 }
 
-async function api(req: IncomingMessage, url: URL, c: SimController): Promise<unknown> {
-    const route = `${req.method} ${url.pathname}`
-    const faders = () => c.state().faders.length
-    switch (route) {
-        case "GET /api/state":
-            return c.state()
-        case "GET /api/presets":
-            return { presets: c.presets() }
-        case "GET /api/messages": {
+interface Route {
+    method: "GET" | "POST"
+    /** `body` is the parsed JSON of a POST, undefined for a GET. */
+    run(c: SimController, url: URL, body: unknown): unknown
+}
+
+const faders = (c: SimController) => c.state().faders.length
+
+const ROUTES: Record<string, Route> = {
+    "/api/state": { method: "GET", run: c => c.state() },
+    "/api/presets": { method: "GET", run: c => ({ presets: c.presets() }) },
+    "/api/messages": {
+        method: "GET",
+        run: (c, url) => {
             const since = Number(url.searchParams.get("since") ?? "0")
             if (!Number.isInteger(since) || since < 0) throw new HttpError(400, '"since" must be a whole number from 0')
             return { messages: c.messagesSince(since) }
-        }
-    }
-    if (req.method !== "POST") {
-        if (["/api/preset", "/api/button", "/api/touch", "/api/release", "/api/daw"].includes(url.pathname)) throw new HttpError(405, `${url.pathname} takes POST`)
-        throw new HttpError(404, `no such endpoint ${url.pathname}`)
-    }
-    const body = await readBody(req)
-    switch (url.pathname) {
-        case "/api/preset":
-            await c.loadPreset(check(name(body, c.presets())))
-            return { ok: true }
-        case "/api/button":
-            await c.pressButton(check(button(body)))
-            return { ok: true }
-        case "/api/touch": {
-            const ch = check(channel(body, faders()))
-            await c.touch(ch, check(position(body)))
-            return { ok: true }
-        }
-        case "/api/release":
-            await c.release(check(channel(body, faders())))
-            return { ok: true }
-        case "/api/daw": {
-            const ch = check(channel(body, faders()))
-            await c.daw(ch, check(position(body)))
-            return { ok: true }
-        }
-    }
-    throw new HttpError(404, `no such endpoint ${url.pathname}`)
+        },
+    },
+    "/api/preset": { method: "POST", run: (c, _, body) => c.loadPreset(check(name(body, c.presets()))) },
+    "/api/button": { method: "POST", run: (c, _, body) => c.pressButton(check(button(body))) },
+    "/api/touch": { method: "POST", run: (c, _, body) => c.touch(check(channel(body, faders(c))), check(position(body))) },
+    "/api/release": { method: "POST", run: (c, _, body) => c.release(check(channel(body, faders(c)))) },
+    "/api/daw": { method: "POST", run: (c, _, body) => c.daw(check(channel(body, faders(c))), check(position(body))) },
+}
+
+async function api(req: IncomingMessage, url: URL, c: SimController): Promise<unknown> {
+    // own properties only: "/api/constructor" is no route
+    const route = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : undefined
+    if (!route) throw new HttpError(404, `no such endpoint ${url.pathname}`)
+    if (req.method !== route.method) throw wrongMethod(url.pathname, route.method)
+    if (route.method === "GET") return route.run(c, url, undefined)
+    await route.run(c, url, await readBody(req))
+    return { ok: true }
 }
 
 function serveFile(res: ServerResponse, root: string, pathname: string) {
@@ -138,11 +137,11 @@ export function createApiServer(o: ApiOptions): Promise<ApiServer> {
             if (refused) return send(res, 403, { error: refused })
             const url = new URL(req.url ?? "/", "http://localhost")
             if (url.pathname.startsWith("/api/")) return send(res, 200, await api(req, url, o.controller))
-            if (req.method !== "GET") return send(res, 405, { error: "the page is read with GET" })
+            if (req.method !== "GET") throw wrongMethod("the page", "GET")
             if (!o.webRoot) return send(res, 404, { error: "no page is served" })
             serveFile(res, o.webRoot, url.pathname)
         } catch (e) {
-            if (e instanceof HttpError) send(res, e.status, { error: e.message })
+            if (e instanceof HttpError) send(res, e.status, { error: e.message }, e.headers)
             else send(res, 500, { error: (e as Error).message })
         }
     })

@@ -99,7 +99,25 @@ describe("simulator HTTP API", () => {
     it("answers wrong methods, unknown paths and oversized bodies", async () => {
         expect((await fetch(url("/api/touch"))).status).toBe(405)
         expect((await fetch(url("/api/nope"))).status).toBe(404)
+        expect((await post("/api/nope", {})).status).toBe(404)
+        expect((await fetch(url("/api/constructor"))).status).toBe(404)
         expect((await post("/api/preset", { name: "x".repeat(20000) })).status).toBe(413)
+    })
+    it("answers a write to a read-only endpoint with 405, the method it takes and Allow", async () => {
+        for (const p of ["/api/state", "/api/presets", "/api/messages"])
+            for (const method of ["POST", "PUT", "DELETE"]) {
+                const r = await fetch(url(p), { method, headers: { "content-type": "application/json" }, body: "{}" })
+                expect(r.status, `${method} ${p}`).toBe(405)
+                expect(r.headers.get("allow")).toBe("GET")
+                expect((await r.json()).error).toBe(`${p} takes GET`)
+            }
+        const r = await fetch(url("/api/touch"), { method: "PUT", body: "{}" })
+        expect(r.status).toBe(405)
+        expect(r.headers.get("allow")).toBe("POST")
+        expect((await r.json()).error).toBe("/api/touch takes POST")
+        const page = await post("/index.html", {})
+        expect(page.status).toBe(405)
+        expect(page.headers.get("allow")).toBe("GET")
     })
     it("refuses another site's page and a foreign Host", async () => {
         const r = await post("/api/touch", { channel: 1, position: 0.1 }, { origin: "http://evil.example" })
