@@ -78,6 +78,15 @@ function makeStrip(i: number) {
     strips.push({ root, knob, target, el: root.querySelector(".element")!, db: root.querySelector(".db")!, motor: root.querySelector(".motor")!, ticks, law: "" })
 }
 
+/** A strip is narrower than a long name at the page's font ("backingVocals"): shrink it until it fits. */
+function fitName(el: HTMLElement, name: string) {
+    if (el.textContent === name) return
+    el.textContent = name
+    el.title = name
+    el.style.fontSize = ""
+    for (let px = 13; px >= 9 && el.scrollWidth > el.clientWidth; px--) el.style.fontSize = `${px}px`
+}
+
 function render(s: State) {
     $("board").textContent = `${s.board} · bank ${s.bank + 1} · mode ${s.mode} · law ${s.law}`
     const sel = $("preset") as HTMLSelectElement
@@ -93,7 +102,7 @@ function render(s: State) {
         st.knob.setAttribute("data-position", f.position.toFixed(4))
         st.target.setAttribute("y1", String(f.target === null ? -10 : yOf(f.target)))
         st.target.setAttribute("y2", String(f.target === null ? -10 : yOf(f.target)))
-        st.el.textContent = f.element
+        fitName(st.el, f.element)
         st.db.textContent = f.db === null ? "-inf dB" : `${f.db.toFixed(1)} dB`
         st.motor.textContent = f.motor !== 0 ? `motor ${(f.motor * 100).toFixed(0)}%` : "motor off"
         st.motor.classList.toggle("on", f.motor !== 0)
