@@ -1,0 +1,143 @@
+// The built page in headless Chromium against a fake controller: no VM, no simulated board, so it
+// runs with the unit tests. It checks what the page draws and which API calls it makes;
+// test/e2e/page.test.ts checks the same page against the real simulator.
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { chromium, type Browser, type Page } from "playwright-core"
+import type { ButtonName, DawMessage, FaderState, SimController, SimState } from "../../../sim/api/controller"
+import { createApiServer, type ApiServer } from "../../../sim/api/server"
+
+const CHROMIUM = "/usr/bin/chromium"
+const haveChromium = existsSync(CHROMIUM)
+if (!haveChromium) console.log(`page test (fake controller) skipped: ${CHROMIUM} is missing (apt-get install chromium)`)
+
+/** fader8's strips and master, with the longest element name a preset uses and a 14-character one. */
+const ELEMENTS = ["kick", "snare", "drums", "bass", "guitars", "keys", "backingVocals", "percussionLoop", "master"]
+const LOG_LINES = 12
+
+/** Answers like the simulator and records every action the page asks for. */
+class FakeController implements SimController {
+    calls: string[] = []
+    private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0 }))
+    private log: DawMessage[] = Array.from({ length: LOG_LINES }, (_, i) => ({
+        seq: i + 1,
+        t: i * 10,
+        protocol: "midi",
+        hex: "e1 00 40",
+        decoded: [{ type: "pitchbend", channel: 1, value: 8192 }],
+    }))
+    state(): SimState {
+        return { board: "headroom_fader8", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {} }
+    }
+    presets() {
+        return ["pop", "rock", "jazz"]
+    }
+    async loadPreset(name: string) {
+        this.calls.push(`preset ${name}`)
+    }
+    async pressButton(name: ButtonName) {
+        this.calls.push(`button ${name}`)
+    }
+    async touch(channel: number, position: number) {
+        this.calls.push(`touch ${channel} ${position}`)
+    }
+    async release(channel: number) {
+        this.calls.push(`release ${channel}`)
+    }
+    async daw(channel: number, position: number) {
+        this.calls.push(`daw ${channel} ${position}`)
+    }
+    messagesSince(seq: number) {
+        return this.log.filter(m => m.seq > seq)
+    }
+}
+
+const fake = new FakeController()
+let webRoot: string
+let api: ApiServer
+let browser: Browser
+let page: Page
+
+describe.skipIf(!haveChromium)("the simulator's page, against a fake controller", () => {
+    beforeAll(async () => {
+        // npm run build:web's command, into a folder of its own: built/web may be in use by a running
+        // simulator or an e2e run, and --emptyOutDir would pull it from under them
+        webRoot = mkdtempSync(join(tmpdir(), "headroom-web-"))
+        const web = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "sim/web", "--outDir", webRoot, "--emptyOutDir", "--logLevel", "error"], { encoding: "utf8" })
+        expect(web.status, web.stderr).toBe(0)
+        api = await createApiServer({ host: "127.0.0.1", port: 0, controller: fake, webRoot })
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        })
+        page = await browser.newPage({ viewport: { width: 1400, height: 520 } })
+        await page.goto(`http://127.0.0.1:${api.port}/`)
+        await page.waitForSelector(`rect.knob[data-channel='${ELEMENTS.length}']`)
+        await page.waitForFunction(n => document.querySelectorAll("#log li").length === n, LOG_LINES)
+    })
+    afterAll(async () => {
+        await browser?.close()
+        await api?.close()
+        if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+    })
+
+    it("shows every element name in full, long ones included", async () => {
+        const names = await page.$$eval(".strip .element", els =>
+            els.map(e => ({ text: e.textContent, fits: e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight }))
+        )
+        expect(names).toEqual(ELEMENTS.map(text => ({ text, fits: true })))
+        // only the long ones are shrunk
+        expect(await page.$eval(".strip .element", e => getComputedStyle(e).fontSize)).toBe("14px")
+    })
+
+    it("a log of more than ten lines shows its two-digit line numbers whole", async () => {
+        const room = await page.$eval("#log", log => {
+            const last = log.lastElementChild as HTMLElement
+            const text = document.createRange()
+            text.selectNodeContents(last)
+            // the width the number needs, in the log's font
+            const probe = document.createElement("span")
+            probe.style.font = getComputedStyle(last).font
+            probe.textContent = `${log.children.length}.`
+            document.body.append(probe)
+            const needed = probe.getBoundingClientRect().width
+            probe.remove()
+            const line = last.getBoundingClientRect()
+            return {
+                // the number is drawn in the line's own box, left of its text, and the box is not clipped
+                numberWidth: text.getBoundingClientRect().left - line.left,
+                clippedLeft: line.left < log.getBoundingClientRect().left + log.clientLeft,
+                needed,
+            }
+        })
+        expect(room.clippedLeft).toBe(false)
+        expect(room.numberWidth).toBeGreaterThanOrEqual(room.needed)
+    })
+
+    it("picking a preset or pressing a button posts it", async () => {
+        await page.selectOption("#preset", "jazz")
+        await page.click("[data-button='presetNext']")
+        await expect.poll(() => fake.calls).toEqual(expect.arrayContaining(["preset jazz", "button presetNext"]))
+    })
+
+    it("dragging a knob touches the fader and letting go releases it", async () => {
+        fake.calls = []
+        const box = (await (await page.$("rect.knob[data-channel='2']"))!.boundingBox())!
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+        await page.mouse.down()
+        for (let k = 1; k <= 5; k++) {
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - k * 15)
+            await page.waitForTimeout(40)
+        }
+        await page.mouse.up()
+        await expect.poll(() => fake.calls.at(-1)).toBe("release 2")
+        const touches = fake.calls.filter(c => c.startsWith("touch 2 ")).map(c => Number(c.split(" ")[2]))
+        expect(touches.length).toBeGreaterThanOrEqual(2)
+        // the knob went up: the hand's positions rise from where fader 2 sat (0.1)
+        expect(touches[0]).toBeCloseTo(0.1, 1)
+        expect(touches.at(-1)!).toBeGreaterThan(touches[0] + 0.1)
+    })
+})
