@@ -140,7 +140,9 @@ async function main() {
         await sim.stop()
         bail((e as Error).message, 1)
     }
-    const url = `http://${flags.host === "0.0.0.0" ? "127.0.0.1" : flags.host}:${api.port}/`
+    // all interfaces are reached through loopback; an IPv6 address goes in brackets
+    const shown = flags.host === "0.0.0.0" ? "127.0.0.1" : flags.host === "::" ? "[::1]" : flags.host.includes(":") ? `[${flags.host}]` : flags.host
+    const url = `http://${shown}:${api.port}/`
     console.log(`Headroom simulator (${flags.board}) running: ${url}  (Ctrl-C to stop)`)
     if (!flags.headless) spawnSync("xdg-open", [url], { stdio: "ignore", timeout: 3000 })
     let stopping = false
