@@ -4,13 +4,14 @@
  * messages in (targets from MCU pitch bend or OSC, the MCU handshake).
  */
 import * as ds from "@devicescript/core"
-import { DawOutConfig, mcuBankPress, midiFor, oscFor } from "../core/dawOut"
+import { DawOutConfig, MIDI_MCU, mcuBankPress, midiFor, oscFor } from "../core/dawOut"
 import { Fader } from "../core/fader"
 import { decodeMcu } from "../core/mcuDecode"
 import { deviceReady, handshakeReply } from "../core/mcuHandshake"
 import { MidiStreamParser } from "../core/mcuParser"
 import { MASTER_CHANNEL } from "../core/mcu"
 import { Outbox } from "../core/outbox"
+import { Scribble } from "../core/scribble"
 import { toPosition14 } from "../core/position"
 import { TOUCH_NONE } from "../core/strip"
 import { MCU_STRIPS, Surface, SurfaceEvent } from "../core/surface"
@@ -22,6 +23,8 @@ export class DawIo {
     midiErrors = 0
     /** Told of every DAW position a channel accepted (channel 0-based, position 0..1). */
     onLevel: (channel: number, position: number) => void = null
+    /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
+    readonly scribble = new Scribble()
     private parser = new MidiStreamParser()
     private mcuBank = 0
 
@@ -56,9 +59,23 @@ export class DawIo {
         this.mcuBank = bank
     }
 
+    /** Sends the scribble-strip cells that changed, in MCU mode, as room in the MIDI batch allows. */
+    flushScribble(now: number) {
+        if (this.cfg.midi !== MIDI_MCU) return
+        const outbox = this.outbox
+        let any = false
+        this.scribble.take(now, m => {
+            const ok = outbox.addMidi(m)
+            if (ok) any = true
+            return ok
+        })
+        if (any) this.pump.kick()
+    }
+
     /** The link came up: announce the surface to the host and re-send every fader position. */
     linkUp() {
         this.queueMidi(deviceReady())
+        this.scribble.resend()
         const all = this.surface.faders.slice(0)
         if (this.master) all.push(this.master)
         // a fader with no reading yet has nothing to tell; it reports when it first moves

@@ -11,6 +11,7 @@ import { Outbox } from "../core/outbox"
 import { Surface, SurfaceEvent } from "../core/surface"
 import { TOUCH_OFF } from "../core/strip"
 import { toPosition14 } from "../core/position"
+import { positionToDb } from "../core/taper"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
 import { FaderIo } from "./faderIo"
@@ -32,11 +33,22 @@ const DRIVE_SLOTS = 3
 const WAKE_MS = 4
 /** Piece size (bytes) of a heap probe. */
 const HEAP_PROBE_PIECE = 256
+/** The scribble strips are looked at this often (ms); a level changes at most every LEVEL_MS. */
+const SCRIBBLE_MS = 50
 /** The host's view of the device is refreshed at most this often (ms). */
 const STATE_MS = 100
 
 function masterEvents(master: Fader, now: number): SurfaceEvent[] {
     return master.strip.flush(now, toPosition14(master.wiper.reported)).map(e => ({ channel: 0, touch: e.touch, position14: e.position14 }))
+}
+
+/** Each strip's element and level (dB by the DAW's fader law) for the scribble strips. */
+function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
+    surface.faders.forEach((f, i) => {
+        const c = surface.channelOf(i)
+        const p = f.wiper.reported
+        daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN)
+    })
 }
 
 export async function startFirmware(hw: Hardware) {
@@ -122,6 +134,7 @@ export async function startFirmware(hw: Hardware) {
             if (w >= 0 && w <= now) io.drive(io.fader.tick(now))
         })
     }, WAKE_MS)
+    let lastScribble = 0
     let lastState = 0
     let lastFull = 0
     const sentStrips: string[] = []
@@ -133,6 +146,11 @@ export async function startFirmware(hw: Hardware) {
             if (e.touch === TOUCH_OFF) mix.released(e.channel)
         })
         daw.send(events, master ? masterEvents(master, now) : [])
+        if (now - lastScribble >= SCRIBBLE_MS) {
+            lastScribble = now
+            showStrips(mix, surface, daw)
+            daw.flushScribble(now)
+        }
         if (link.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000

@@ -65,4 +65,23 @@ describe.skipIf(missing !== null)("the DAW link with the simulator running", () 
         expect(lines.some(l => l.startsWith("pitchwheel 0 "))).toBe(true)
         expect(lines.some(l => l.startsWith("sysex"))).toBe(true)
     })
+
+    it("the scribble strips show each channel's element and dB, read by the same independent decoder", async () => {
+        const py = "/usr/bin/python3"
+        if (!existsSync(py)) return console.log("mido check skipped: /usr/bin/python3 missing")
+        const hex = sim.link.log.since(0).filter(m => m.direction === "to-daw" && m.protocol === "midi").map(m => m.hex).join("")
+        // each LCD SysEx as "<cell> <text>": F0 00 00 66 14 12 <cell> <ascii...> F7
+        const out = execFileSync(py, ["-c", `import mido,sys
+for m in mido.parse_all(bytes.fromhex(sys.argv[1])):
+  d = m.data if m.type == "sysex" else ()
+  if d[:5] == (0, 0, 0x66, 0x14, 0x12): print(d[5], bytes(d[6:]).decode("ascii"))`, hex], { encoding: "utf8" })
+        const cells = new Map<number, string>()
+        for (const line of out.trim().split("\n")) cells.set(Number(line.split(" ")[0]), line.slice(line.indexOf(" ") + 1))
+        const strips = sim.link.state()!.faders
+        strips.forEach((f, i) => {
+            expect(cells.get(i * 7)?.trim()).toBe(f.element.slice(0, 6))
+            // the level under it, in dB with one decimal
+            expect(cells.get(56 + i * 7)).toMatch(/^ *([+-]?\d+\.\d|-inf) *$/)
+        })
+    })
 })
