@@ -110,7 +110,10 @@ async function main() {
         stateDir: mkdtempSync(join(tmpdir(), "headroom-bench-")),
         link: { ...DEFAULT_LINK_OPTIONS, daw: "reaper", oscSend: { host: "127.0.0.1", port: 39998 }, oscListen: { host: "127.0.0.1", port: 0 } },
         userMap: null,
-        say: () => undefined,
+        // the firmware's faults are worth seeing; the rest is noise here
+        say: line => {
+            if (/PANIC|Exception|OutOfMemory|exited/.test(line) || process.env.BENCH_VERBOSE) console.error(line)
+        },
     })
     const idle = () => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false
     await until(() => sim.link.state()?.law === "reaper" && idle(), 30000)

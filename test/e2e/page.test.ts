@@ -1,8 +1,9 @@
 // The web page in real headless Chromium against the real simulator (firmware bytecode in the VM):
 // pick a preset and see the knobs move; drag a knob and see the MIDI/OSC log grow.
-import { existsSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { spawnSync } from "node:child_process"
-import { resolve } from "node:path"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { createApiServer, type ApiServer } from "../../sim/api/server"
@@ -18,15 +19,18 @@ let sim: Simulator
 let api: ApiServer
 let browser: Browser
 let page: Page
+let webRoot: string
 
 const knobs = () => page.$$eval("rect.knob", els => els.map(e => Number(e.getAttribute("data-position"))))
 
 describe.skipIf(!haveChromium)("the simulator's page", () => {
     beforeAll(async () => {
-        const web = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "sim/web", "--outDir", "../../built/web", "--emptyOutDir", "--logLevel", "error"], { encoding: "utf8" })
+        // into a folder of its own: built/web may be serving a simulator started by hand
+        webRoot = mkdtempSync(join(tmpdir(), "headroom-web-"))
+        const web = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "sim/web", "--outDir", webRoot, "--emptyOutDir", "--logLevel", "error"], { encoding: "utf8" })
         expect(web.status, web.stderr).toBe(0)
         sim = await startSim("headroom_fader8")
-        api = await createApiServer({ host: "127.0.0.1", port: 0, controller: new SimApiController(sim), webRoot: resolve("built/web") })
+        api = await createApiServer({ host: "127.0.0.1", port: 0, controller: new SimApiController(sim), webRoot })
         browser = await chromium.launch({
             executablePath: CHROMIUM,
             args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -40,6 +44,7 @@ describe.skipIf(!haveChromium)("the simulator's page", () => {
         await browser?.close()
         await api?.close()
         await sim?.stop()
+        rmSync(webRoot, { recursive: true, force: true })
     })
 
     it("picking a preset moves the knobs on the page", async () => {
