@@ -45,9 +45,11 @@ export class Touch {
     /** Records the duty the motor was just commanded. */
     motor(duty: number, now: number, position: number) {
         const on = duty !== 0
-        if (this.motorOn && !on) this.motorOffT = now
+        const dir = duty > 0 ? 1 : duty < 0 ? -1 : 0
+        // the carriage coasts on when the motor stops, and also when it turns around
+        if (this.motorOn && (!on || dir !== this.motorDir)) this.motorOffT = now
         this.motorOn = on
-        this.motorDir = duty > 0 ? 1 : duty < 0 ? -1 : 0
+        this.motorDir = dir
         this.restPos = position
     }
 
@@ -55,7 +57,10 @@ export class Touch {
     observe(now: number, position: number): boolean {
         const before = this.touched()
         if (this.restPos < 0 || this.sensor) this.restPos = position
-        if (this.motorOn) {
+        if (this.motorOn && now - this.motorOffT < this.opts.coastMs) {
+            // just turned around: going on the old way for a while is the carriage's momentum
+            if (!this.inferred) this.restPos = position
+        } else if (this.motorOn) {
             // the motor pushes one way; a fader going back against it is held by a hand
             const along = (position - this.restPos) * this.motorDir
             if (along > 0) this.restPos = position

@@ -37,4 +37,19 @@ describe("touch", () => {
         t.observe(20, 0.505)
         expect(t.touched()).toBe(true)
     })
+    it("does not mistake the carriage's momentum for a hand when the motor turns around", () => {
+        // a DAW target behind a fader moving at full speed: it coasts on 3% before turning
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.2)
+        t.motor(1, 0, 0.2)
+        for (let i = 1; i <= 20; i++) t.observe(i * 10, 0.2 + i * 0.015)
+        t.motor(-1, 200, 0.5)
+        for (const [at, p] of [[210, 0.515], [220, 0.525], [230, 0.53], [240, 0.525], [250, 0.51]]) t.observe(at, p)
+        for (let i = 1; i <= 20; i++) t.observe(250 + i * 10, 0.51 - i * 0.015)
+        expect(t.touched()).toBe(false)
+        // once it has turned, a hand holding it back is seen again
+        t.observe(520, 0.21)
+        t.observe(530, 0.22)
+        expect(t.touched()).toBe(true)
+    })
 })
