@@ -63,11 +63,6 @@ async function flood(rate: number, ms: number, send: (k: number, elapsed: number
     return { sent, ms: performance.now() - t0 }
 }
 
-/** Where strip `strip` is sent `elapsedMs` into a flood: a ramp of 0.4 of travel over 3 s, one way. */
-function ramp(strip: number, elapsedMs: number): number {
-    return 0.15 + 0.05 * strip + (0.4 * Math.min(elapsedMs, FLOOD_MS)) / FLOOD_MS
-}
-
 /** A triangle wave between 0.15 and 0.85 with a 1.2 s period, each strip a quarter period apart. */
 function sweep(strip: number, elapsedMs: number): number {
     const phase = (elapsedMs / 1200 + strip / 4) % 1
@@ -115,22 +110,18 @@ describe("hostile DAW input on the live system", () => {
         await sim?.stop()
     })
 
-    // The flood's values ramp one way per strip (a DAW's automation, sent far too often) and stay
-    // under the ceiling: a flood that reverses moving faders trips the false touch tested below.
+    // The flood sweeps every strip up and down across the travel, so the motors keep turning round.
     it(`a flood of ${FLOOD_RATE} MCU pitch bends/s for ${FLOOD_MS / 1000} s: a touch stops its motor within 100 ms and reaches the DAW; the faders end on the flood's last targets`, async () => {
-        for (let i = 0; i < 4; i++) sim.link.dawFader(i + 1, ramp(i, 0), "midi")
-        await sleep(300)
-        expect(await until(settled, 6000)).toBe(true)
         const before = await steady()
         const acceptedBefore = sim.link.counters().daw.midi.accepted
         const last = [-1, -1, -1, -1]
         const running = flood(FLOOD_RATE, FLOOD_MS, (k, elapsed) => {
             const strip = k % 4
-            last[strip] = pb14(ramp(strip, elapsed))
+            last[strip] = pb14(sweep(strip, elapsed))
             // one message per call, as the MIDI port hands them to the link
             sim.link.dawBytes("midi", encodeMcuFader(strip, last[strip]))
         })
-        // fader 2 follows the ramp: a hand takes it where it is while its motor runs
+        // fader 2 chases the sweep: a hand takes it where it is while its motor runs
         await sleep(800)
         let running2 = false
         for (const end = performance.now() + 1500; !running2 && performance.now() < end; await sleep(1)) running2 = sim.board.faders[1].commanded() !== 0
@@ -216,12 +207,10 @@ describe("hostile DAW input on the live system", () => {
         expect(after.firmwareDawIgnored - before.firmwareDawIgnored).toBeLessThanOrEqual(sent)
     })
 
-    // Bug: a DAW target that reverses a fader moving at speed is taken for a hand. The carriage
-    // coasts on against the reversed motor by more than Touch's moveThreshold (0.006) while the
-    // motor is on, so src/core/touch.ts infers a touch: the DAW gets a touch episode it never
-    // caused, the servo drops the DAW's target and the fader stops where it was (about 0.5 here
-    // instead of 0.1 or 0.9). Seen in 6 of 10 reversals at mid-travel; a sweeping flood trips it too.
-    it.fails("a DAW target that reverses a moving fader is followed, and not reported to the DAW as a touch", async () => {
+    // Found here: src/core/touch.ts took the carriage coasting on against a reversed motor for a
+    // hand (6 reversals in 10 at mid-travel), so the DAW got touches it never caused and the fader
+    // stopped about halfway. Fixed in 77d40c1 (a turn-around opens the coast window, as a stop does).
+    it("a DAW target that reverses a moving fader is followed, and not reported to the DAW as a touch", async () => {
         const misses: string[] = []
         for (let k = 0; k < 6; k++) {
             const from = k % 2 === 0 ? 0.1 : 0.9
