@@ -22,7 +22,7 @@ describe("control core (VM)", () => {
         expect(o.take(0).motor).toBe(2)
         const m = o.take(0)
         expect(m.kind).toBe(PACKET_MIDI)
-        expect(m.bytes.join(",")).toBe("224,0,64")
+        expect(m.bytes.toString("hex")).toBe("e00040")
         expect(o.take(0).duty).toBe(1)
         expect(o.take(0)).toBe(null)
     })

@@ -18,6 +18,9 @@ import { MCU_STRIPS, Surface, SurfaceEvent } from "../core/surface"
 import { DawLink } from "./dawLink"
 import { PacketPump } from "./packetPump"
 
+/** Scribble-strip cells (15 bytes of SysEx each) added to one MIDI batch at most. */
+const SCRIBBLE_CELLS = 4
+
 export class DawIo {
     /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
     midiErrors = 0
@@ -63,13 +66,14 @@ export class DawIo {
     flushScribble(now: number) {
         if (this.cfg.midi !== MIDI_MCU) return
         const outbox = this.outbox
-        let any = false
+        // a few cells at a time: sixteen would fill the batch the pitch bends need
+        let cells = 0
         this.scribble.take(now, m => {
-            const ok = outbox.addMidi(m)
-            if (ok) any = true
-            return ok
+            if (cells >= SCRIBBLE_CELLS || !outbox.addMidi(m)) return false
+            cells++
+            return true
         })
-        if (any) this.pump.kick()
+        if (cells > 0) this.pump.kick()
     }
 
     /** The link came up: announce the surface to the host and re-send every fader position. */

@@ -5,7 +5,7 @@
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/fader"
-import { DriveSlots } from "../core/servo"
+import { DriveSlots, SERVO_IDLE, SERVO_STALLED } from "../core/servo"
 import { decodeCommand, encodeHello, isLinkMessage } from "../core/linkProtocol"
 import { Outbox } from "../core/outbox"
 import { Surface, SurfaceEvent } from "../core/surface"
@@ -42,9 +42,14 @@ function masterEvents(master: Fader, now: number): SurfaceEvent[] {
     return master.strip.flush(now, toPosition14(master.wiper.reported)).map(e => ({ channel: 0, touch: e.touch, position14: e.position14 }))
 }
 
-/** Each strip's element and level (dB by the DAW's fader law) for the scribble strips. */
+/**
+ * Each strip's element and level (dB by the DAW's fader law) for the scribble strips. A strip whose
+ * motor is moving it keeps its text until it arrives: the budget belongs to the stops then.
+ */
 function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
     surface.faders.forEach((f, i) => {
+        const s = f.servo.state
+        if (!f.touched() && s !== SERVO_IDLE && s !== SERVO_STALLED) return
         const c = surface.channelOf(i)
         const p = f.wiper.reported
         daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN)

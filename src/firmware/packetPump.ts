@@ -72,9 +72,9 @@ export class PacketPump {
         }
     }
 
-    private async sendMidi(bytes: number[]) {
+    private async sendMidi(bytes: Buffer) {
         try {
-            await this.midi.send(Buffer.from(bytes))
+            await this.midi.send(bytes)
         } catch (e) {
             this.failures++
         }
