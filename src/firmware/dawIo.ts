@@ -28,6 +28,8 @@ export class DawIo {
     onLevel: (channel: number, position: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
     readonly scribble = new Scribble()
+    /** Faders whose position the host is owed since the link came up, once they have one. */
+    private owed: Fader[] = []
     private parser = new MidiStreamParser()
     private mcuBank = 0
 
@@ -42,6 +44,14 @@ export class DawIo {
 
     /** Sends this control period's events; `masterEvents` are the master fader's. */
     send(events: SurfaceEvent[], masterEvents: SurfaceEvent[]) {
+        if (this.owed.length > 0) {
+            const later: Fader[] = []
+            this.owed.forEach(f => {
+                if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
+                else later.push(f)
+            })
+            this.owed = later
+        }
         const self = this
         let midi = false
         events.forEach(e => {
@@ -82,9 +92,11 @@ export class DawIo {
         this.scribble.resend()
         const all = this.surface.faders.slice(0)
         if (this.master) all.push(this.master)
-        // a fader with no reading yet has nothing to tell; it reports when it first moves
+        // a fader with no reading yet (the firmware just started) tells its position at its first
+        const owed = this.owed
         all.forEach(f => {
             if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
+            else owed.push(f)
         })
     }
 

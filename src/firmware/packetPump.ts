@@ -31,8 +31,12 @@ export class PacketPump {
     }
 
     async run() {
-        // the motor servers ignore speed until enabled; one packet each, once
-        for (const m of this.motors) await this.safely(m, 0, true)
+        // the motor servers ignore speed until enabled; and a program restarted after a panic
+        // finds its motors as it left them, maybe driving: stop each one first
+        for (const m of this.motors) {
+            await this.safely(m, 0, true)
+            await this.safely(m, 0, false)
+        }
         for (;;) {
             const taken = ds.millis()
             const p = this.outbox.take(taken)
