@@ -51,7 +51,9 @@ function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
         const s = f.servo.state
         if (!f.touched() && s !== SERVO_IDLE && s !== SERVO_STALLED) return
         const c = surface.channelOf(i)
-        const p = f.wiper.reported
+        // the level the channel was set to; under a hand, where the hand has it (ADC noise and
+        // the servo's last tenth of a percent must not keep the display, and the MIDI, busy)
+        const p = f.touched() || f.servo.target < 0 ? f.wiper.reported : f.servo.target
         daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN)
     })
 }
