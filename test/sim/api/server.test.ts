@@ -3,32 +3,17 @@ import { networkInterfaces } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createApiServer, exposureWarning, type ApiServer } from "../../../sim/api/server"
 import { refusal } from "../../../sim/api/security"
-import type { ButtonName, SimController, SimState } from "../../../sim/api/controller"
+import type { SimState } from "../../../sim/api/controller"
+import { RecordingController } from "./recordingController"
 
 /** Records what the API asked for. */
-class Recorder implements SimController {
-    calls: string[] = []
+class Recorder extends RecordingController {
     state(): SimState {
         const faders = [1, 2, 3, 4].map(channel => ({ channel, element: "kick", position: 0.5, db: -3, target: null, touched: false, motor: 0 }))
         return { board: "headroom_fader4", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders, mixBusDb: -12, dropped: {} }
     }
     presets() {
         return ["pop", "rock"]
-    }
-    async loadPreset(name: string) {
-        this.calls.push(`preset ${name}`)
-    }
-    async pressButton(name: ButtonName) {
-        this.calls.push(`button ${name}`)
-    }
-    async touch(channel: number, position: number) {
-        this.calls.push(`touch ${channel} ${position}`)
-    }
-    async release(channel: number) {
-        this.calls.push(`release ${channel}`)
-    }
-    async daw(channel: number, position: number) {
-        this.calls.push(`daw ${channel} ${position}`)
     }
     messagesSince(seq: number) {
         return [{ seq: seq + 1, t: 5, protocol: "midi" as const, hex: "e1 00 40", decoded: [{ type: "pitchbend", channel: 1, value: 8192 }] }]

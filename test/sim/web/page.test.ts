@@ -7,7 +7,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { chromium, type Browser, type Page } from "playwright-core"
-import type { ButtonName, DawMessage, FaderState, SimController, SimState } from "../../../sim/api/controller"
+import type { DawMessage, FaderState, SimState } from "../../../sim/api/controller"
+import { RecordingController } from "../api/recordingController"
 import { createApiServer, type ApiServer } from "../../../sim/api/server"
 
 const CHROMIUM = "/usr/bin/chromium"
@@ -19,8 +20,7 @@ const ELEMENTS = ["kick", "snare", "drums", "bass", "guitars", "keys", "backingV
 const LOG_LINES = 12
 
 /** Answers like the simulator and records every action the page asks for. */
-class FakeController implements SimController {
-    calls: string[] = []
+class FakeController extends RecordingController {
     private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0 }))
     private log: DawMessage[] = Array.from({ length: LOG_LINES }, (_, i) => ({
         seq: i + 1,
@@ -34,21 +34,6 @@ class FakeController implements SimController {
     }
     presets() {
         return ["pop", "rock", "jazz"]
-    }
-    async loadPreset(name: string) {
-        this.calls.push(`preset ${name}`)
-    }
-    async pressButton(name: ButtonName) {
-        this.calls.push(`button ${name}`)
-    }
-    async touch(channel: number, position: number) {
-        this.calls.push(`touch ${channel} ${position}`)
-    }
-    async release(channel: number) {
-        this.calls.push(`release ${channel}`)
-    }
-    async daw(channel: number, position: number) {
-        this.calls.push(`daw ${channel} ${position}`)
     }
     messagesSince(seq: number) {
         return this.log.filter(m => m.seq > seq)
