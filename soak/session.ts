@@ -1,0 +1,434 @@
+/**
+ * The soak session on a running simulator (firmware bytecode in the VM): measures the free heap,
+ * plays a seeded script (soak/script.ts) of hand moves, DAW moves (MCU and OSC), preset loads,
+ * bank buttons and mode toggles for a given time, then checks:
+ *  (a) every fader sits within 1% of where the last command put it (the DAW's last target, the
+ *      last preset's level, or where the hand left it);
+ *  (b) no message was lost on the way to the DAW: after each hand move, the DAW's last MCU pitch
+ *      bend and last OSC volume for that fader are where the hand left it;
+ *  (c) the heap did not shrink: `heapFree(before - 512)` still holds.
+ * `npm run soak` (soak/run.ts) and test/e2e/soak.test.ts both run this.
+ */
+import { load } from "../src/core/load"
+import { defaultChannelMap } from "../src/core/channelMap"
+import { encodePresetRequest } from "../src/core/linkProtocol"
+import { encodeFader as encodeMcuFader, MASTER_CHANNEL, NOTE_TOUCH } from "../src/core/mcu"
+import { decodePacket, messagesIn } from "../src/core/osc"
+import { toPosition14 } from "../src/core/position"
+import { GENRES, presetByName } from "../src/core/presets"
+import { MCU_STRIPS } from "../src/core/surface"
+import { dbToPosition, FaderLawName, isFaderLaw } from "../src/core/taper"
+import type { Simulator } from "../sim/simulator"
+import { SoakAction, soakScript } from "./script"
+
+/** (a): how far a fader may sit from where the last command put it. */
+export const TOL_POSITION = 0.01
+/** (b): how far the DAW's last position may be from where the hand left the fader. */
+export const TOL_DAW = 0.005
+/** (c): heap that may go (fragmentation, the probe's own granularity) before it counts as a leak. */
+export const HEAP_SLACK = 512
+/** How close to its target a hand must bring a fader before it holds and lets go. */
+const HAND_REACHED = 0.004
+/** Margin under the ceiling (0 dB) for hands and DAW targets (see soak/script.ts). */
+const CEILING_MARGIN = 0.03
+
+export interface SoakOptions {
+    seed: number
+    /** Length of the scripted session itself (heap measurement and checks come on top). */
+    durationMs: number
+    /** Bisection step of the heap measurement (bytes). */
+    heapStep?: number
+    /** Progress lines. */
+    say?: (line: string) => void
+}
+
+export interface SoakReport {
+    seed: number
+    board: string
+    /** Length of the scripted part (ms). */
+    sessionMs: number
+    /** Everything, heap measurement and checks included (ms). */
+    totalMs: number
+    /** Steps done, by kind. */
+    actions: Record<string, number>
+    steps: number
+    /** DAW writes sent while a hand held that fader (must be ignored). */
+    dawWhileHeld: number
+    /** Hand moves whose last position was checked at the DAW (b). */
+    handMovesChecked: number
+    /** Free heap (bytes) before the session, to the bisection step. */
+    heapBefore: number
+    /** Whether `heapBefore - HEAP_SLACK` bytes were still free after it (null: not reached). */
+    heapAfterOk: boolean | null
+    /** Largest error seen by check (a) and by check (b) for MCU and OSC. */
+    worst: { position: number; mcu: number; osc: number }
+    /** Motor stalls the firmware reported during the session. */
+    stalls: number
+    /** What was seen before the session that is not the session's to judge (boot panics, motors left running). */
+    notes: string[]
+    failures: string[]
+}
+
+interface Heard {
+    seq: number
+    /** Wall clock (ms) when the link carried it. */
+    at: number
+    protocol: "midi" | "osc"
+    bytes: number[]
+}
+
+/** What the model expects of one channel (or the master): where, and which step put it there. */
+interface Expect {
+    position: number
+    by: string
+}
+
+interface HandMove {
+    step: number
+    fader: number
+    /** MCU strip: channel % 8, or 8 for the master. */
+    strip: number
+    /** 1-based mix channel for OSC, 0 for the master. */
+    channel: number
+    start: number
+    /** When the next step that could speak for this fader began (Infinity: none). */
+    next: number
+    left: number
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+async function until(ok: () => boolean, ms: number): Promise<boolean> {
+    const end = Date.now() + ms
+    while (Date.now() < end) {
+        if (ok()) return true
+        await sleep(20)
+    }
+    return ok()
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`
+
+/** Runs the session and its checks on `sim`; never throws for a failed check (see `failures`). */
+export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakReport> {
+    const say = o.say ?? (() => undefined)
+    const t0 = Date.now()
+    const board = sim.board
+    const strips = board.strips()
+    const hasMaster = board.faders.length > strips
+    const fw = () => sim.link.state()
+    // the link keeps the last state of a program that died (and its socket looks open until the
+    // restarted program connects again): only a state that keeps coming says the firmware lives
+    let lastState = 0
+    const onState = () => (lastState = Date.now())
+    sim.link.events.on("state", onState)
+    const alive = () => Date.now() - lastState < 300
+    const settled = () => {
+        const s = fw()
+        return s !== null && alive() && s.faders.length === strips && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
+    }
+    /** At rest, and no panic for 2 s (a first boot may run out of memory just after the link comes up). */
+    const quiet = async (ms: number): Promise<boolean> => {
+        const end = Date.now() + ms
+        while (Date.now() < end) {
+            if (!(await until(settled, end - Date.now()))) return false
+            const panics = sim.panics.length
+            await sleep(2000)
+            if (sim.panics.length === panics && settled()) return true
+        }
+        return false
+    }
+    const failures: string[] = []
+    const report: SoakReport = {
+        seed: o.seed,
+        board: board.board,
+        sessionMs: 0,
+        totalMs: 0,
+        actions: {},
+        steps: 0,
+        dawWhileHeld: 0,
+        handMovesChecked: 0,
+        heapBefore: 0,
+        heapAfterOk: null,
+        worst: { position: 0, mcu: 0, osc: 0 },
+        stalls: 0,
+        notes: [],
+        failures,
+    }
+    /**
+     * A firmware program that dies (a panic restarts it inside the VM) leaves its motors running,
+     * and the restarted one does not stop those it has no target for: on headroom_fader8 a first
+     * boot that runs out of memory leaves the master driven into its top end stop for good
+     * (test/e2e/restart.test.ts). The session starts from rest: the VM is power-cycled (the
+     * simulator cuts the motors when the VM exits) and what was seen is noted in the report.
+     */
+    const fromRest = async (when: string) => {
+        const running = board.faders.map((f, i) => ({ i, duty: f.commanded() })).filter(m => m.duty !== 0)
+        if (running.length === 0) return
+        report.notes.push(`${when}, at rest, motor ${running.map(m => `${m.i + 1} ran at ${m.duty.toFixed(2)}`).join(", ")}: the VM was power-cycled`)
+        await sim.stopVm()
+        await sim.startVm()
+        if (!(await quiet(30000))) failures.push(`the firmware did not come to rest after the power cycle (${when})`)
+    }
+
+    if (!(await quiet(60000))) {
+        sim.link.events.off("state", onState)
+        failures.push("the firmware never came to rest before the session")
+        report.totalMs = Date.now() - t0
+        return report
+    }
+    if (sim.panics.length > 0) report.notes.push(`the firmware panicked ${sim.panics.length} time(s) while booting (${sim.panics.join(", ")})`)
+    await fromRest("after boot")
+    say("measuring free heap (each miss restarts the firmware)...")
+    report.heapBefore = await measureHeapFree(sim, o.heapStep ?? 256)
+    say(`free heap before: ${report.heapBefore} B`)
+    if (report.heapBefore >= 16384 - (o.heapStep ?? 256)) report.notes.push(`free heap is at least ${report.heapBefore} B (the measurement stops at 16 KB)`)
+    // the misses restarted the program: it restores its preset and the link its DAW targets
+    await sleep(1000)
+    if (!(await quiet(30000))) failures.push("the firmware did not come to rest after the heap measurement")
+    await fromRest("after the heap measurement")
+
+    const law: FaderLawName = isFaderLaw(fw()!.law) ? (fw()!.law as FaderLawName) : "reaper"
+    const channels = sim.link.hello()?.channels ?? strips
+    const top = dbToPosition(law, 0) - CEILING_MARGIN
+    const presetLevels = (name: string) => load(presetByName(name)!, defaultChannelMap(channels)).state.db.map(db => dbToPosition(law, db))
+    let bank = fw()!.bank
+    let mode = fw()!.mode
+    let preset = fw()!.preset
+    const banks = Math.ceil(channels / strips)
+    const channelOf = (fader: number) => (fader < strips ? bank * strips + fader : -1)
+
+    // the model: where each channel should be, and the master; unknown until something sets it
+    const expect: (Expect | null)[] = new Array(channels).fill(null)
+    let master: Expect | null = null
+    board.faders.forEach((f, i) => {
+        const at = { position: f.model.fraction(), by: "its place before the session" }
+        if (i < strips) expect[channelOf(i)] = at
+        else master = at
+    })
+    const setExpect = (fader: number, e: Expect) => {
+        if (fader >= strips) master = e
+        else expect[channelOf(fader)] = e
+    }
+
+    // everything the link carries to the DAW, with the time it did (the log itself keeps 1000)
+    const heard: Heard[] = []
+    const listen = (m: { seq: number; direction: string; protocol: "midi" | "osc"; hex: string }) => {
+        if (m.direction === "to-daw") heard.push({ seq: m.seq, at: Date.now(), protocol: m.protocol, bytes: Array.from(Buffer.from(m.hex, "hex")) })
+    }
+    sim.link.log.on("message", listen)
+
+    const panicsBefore = sim.panics.length
+    const connectionsBefore = sim.link.counters().device.connections
+    const stallsBefore = fw()!.stalls
+    const hands: HandMove[] = []
+    /** Wall time of the last step that could make the firmware speak for each fader. */
+    const touchedAt = (fader: number, when: number) => {
+        for (const h of hands) if (h.next === Infinity && (fader < 0 || h.fader === fader)) h.next = when
+    }
+    const count = (kind: string) => (report.actions[kind] = (report.actions[kind] ?? 0) + 1)
+
+    const script = soakScript(o.seed, { strips, master: hasMaster, top, genres: GENRES })
+    const sessionStart = Date.now()
+    let lastSay = sessionStart
+    try {
+        while (Date.now() - sessionStart < o.durationMs) {
+            const { action, gapMs } = script.next().value as { action: SoakAction; gapMs: number }
+            report.steps++
+            const step = report.steps
+            const now = Date.now()
+            count(action.kind)
+            switch (action.kind) {
+                case "hand": {
+                    const f = board.faders[action.fader]
+                    touchedAt(action.fader, now)
+                    await board.touch(action.fader, action.to)
+                    const reached = await until(() => Math.abs(f.model.fraction() - action.to) < HAND_REACHED, 4000)
+                    if (!reached) failures.push(`step ${step}: a hand could not bring fader ${action.fader + 1} to ${action.to} (at ${f.model.fraction().toFixed(4)})`)
+                    if (action.dawWhileHeld !== null) {
+                        await sleep(Math.min(100, action.holdMs))
+                        dawMcu(sim, action.fader, action.dawWhileHeld, channelOf(action.fader), strips)
+                        report.dawWhileHeld++
+                    }
+                    await sleep(action.holdMs)
+                    const left = f.model.fraction()
+                    await board.release(action.fader)
+                    setExpect(action.fader, { position: left, by: `step ${step} (a hand left it there)` })
+                    const c = channelOf(action.fader)
+                    hands.push({ step, fader: action.fader, strip: c < 0 ? MASTER_CHANNEL : c % MCU_STRIPS, channel: c + 1, start: now, next: Infinity, left })
+                    break
+                }
+                case "dawMcu":
+                    touchedAt(action.fader, now)
+                    dawMcu(sim, action.fader, action.position, channelOf(action.fader), strips)
+                    setExpect(action.fader, { position: action.position, by: `step ${step} (DAW, MCU)` })
+                    break
+                case "dawOsc":
+                    touchedAt(action.fader, now)
+                    sim.link.dawFader(channelOf(action.fader) + 1, action.position, "osc")
+                    setExpect(action.fader, { position: action.position, by: `step ${step} (DAW, OSC)` })
+                    break
+                case "preset": {
+                    touchedAt(-1, now)
+                    sim.link.sendToDevice(encodePresetRequest(action.name))
+                    const levels = presetLevels(action.name)
+                    levels.forEach((p, c) => (expect[c] = { position: p, by: `step ${step} (preset ${action.name})` }))
+                    preset = action.name
+                    break
+                }
+                case "bank":
+                    touchedAt(-1, now)
+                    await board.pressButton(action.button)
+                    bank = Math.max(0, Math.min(banks - 1, bank + (action.button === "bankLeft" ? -1 : 1)))
+                    break
+                case "mode":
+                    await board.pressButton("mode")
+                    mode = mode === "lower" ? "plain" : "lower"
+                    break
+            }
+            await sleep(gapMs)
+            if (Date.now() - lastSay > 30000) {
+                lastSay = Date.now()
+                say(`${Math.round((Date.now() - sessionStart) / 1000)} s: ${report.steps} steps`)
+            }
+        }
+        report.sessionMs = Date.now() - sessionStart
+
+        // let the last moves finish and the last messages arrive
+        await sleep(1000)
+        if (!(await until(settled, 15000))) failures.push("the faders did not come to rest after the session")
+        await sleep(500)
+    } finally {
+        sim.link.log.off("message", listen)
+        sim.link.events.off("state", onState)
+    }
+
+    const s = fw()
+    if (sim.panics.length > panicsBefore) failures.push(`the firmware panicked during the session: ${sim.panics.slice(panicsBefore).join(", ")}`)
+    if (sim.link.counters().device.connections !== connectionsBefore) failures.push("the firmware restarted (or dropped the link) during the session")
+    if (s) {
+        report.stalls = s.stalls - stallsBefore
+        if (s.preset !== preset) failures.push(`the firmware's preset is ${s.preset}, the last one loaded was ${preset}`)
+        if (s.mode !== mode) failures.push(`the firmware's mode is ${s.mode}, the mode button was pressed into ${mode}`)
+        if (s.bank !== bank) failures.push(`the firmware shows bank ${s.bank}, the buttons should have left bank ${bank}`)
+    }
+
+    // (a) every fader where the last command put it
+    board.faders.forEach((f, i) => {
+        const e = i < strips ? expect[channelOf(i)] : master
+        if (!e) return
+        const err = Math.abs(f.model.fraction() - e.position)
+        report.worst.position = Math.max(report.worst.position, err)
+        if (err > TOL_POSITION) failures.push(`(a) fader ${i + 1} sits at ${f.model.fraction().toFixed(4)}, ${pct(err)} from ${e.position.toFixed(4)} where ${e.by} put it`)
+    })
+
+    // (b) the DAW heard where each hand left its fader, in MCU and in OSC
+    for (const h of hands) {
+        const within = heard.filter(m => m.at >= h.start && m.at < h.next)
+        // MCU: the DAW's view is its last pitch bend before a later step's touch episode begins
+        const touchOn = [0x90, NOTE_TOUCH + h.strip, 0x7f].join()
+        let boundary = Infinity
+        for (const m of heard) if (m.at >= h.next && m.protocol === "midi" && m.bytes.join() === touchOn) {
+            boundary = m.seq
+            break
+        }
+        const bends = heard.filter(m => m.at >= h.start && m.seq < boundary && m.protocol === "midi" && m.bytes[0] === (0xe0 | h.strip))
+        const name = `(b) step ${h.step}, fader ${h.fader + 1} left at ${h.left.toFixed(4)}`
+        if (bends.length === 0) failures.push(`${name}: no MCU pitch bend reached the DAW`)
+        else {
+            const b = bends[bends.length - 1].bytes
+            const err = Math.abs(((b[2] << 7) | b[1]) / 16383 - h.left)
+            report.worst.mcu = Math.max(report.worst.mcu, err)
+            if (err > TOL_DAW) failures.push(`${name}: the DAW's last MCU position is ${(((b[2] << 7) | b[1]) / 16383).toFixed(4)} (${pct(err)} off)`)
+        }
+        if (h.channel > 0) {
+            const address = `/track/${h.channel}/volume`
+            let last: number | null = null
+            for (const m of within) {
+                if (m.protocol !== "osc") continue
+                const r = decodePacket(m.bytes)
+                if (!r.ok) continue
+                for (const msg of messagesIn(r.packet)) if (msg.address === address && msg.args.length === 1 && msg.args[0].type === "f") last = msg.args[0].value
+            }
+            if (last === null) failures.push(`${name}: no OSC ${address} reached the DAW`)
+            else {
+                const err = Math.abs(last - h.left)
+                report.worst.osc = Math.max(report.worst.osc, err)
+                if (err > TOL_DAW) failures.push(`${name}: the DAW's last OSC ${address} is ${last.toFixed(4)} (${pct(err)} off)`)
+            }
+        }
+        report.handMovesChecked++
+    }
+
+    // (c) the heap did not shrink
+    try {
+        report.heapAfterOk = await heapFree(sim, Math.max(HEAP_SLACK, report.heapBefore - HEAP_SLACK))
+        if (!report.heapAfterOk) failures.push(`(c) ${report.heapBefore - HEAP_SLACK} B of heap are no longer free after the session (${report.heapBefore} B were before)`)
+    } catch (e) {
+        failures.push(`(c) the heap probe after the session failed: ${(e as Error).message}`)
+    }
+    report.totalMs = Date.now() - t0
+    return report
+}
+
+/** How long a heap probe may take to answer (it answers at once; a miss panics at once). */
+const PROBE_ANSWER_MS = 4000
+
+/**
+ * `sim.heapFree`, without its 20 s wait after a miss: a program that panics leaves its socket
+ * half-open, so the link still says "connected" until the restarted program's new connection
+ * replaces it (about 5 s later), and heapFree waits for a disconnection that never comes.
+ * Here a miss waits for that new connection instead.
+ */
+export async function heapFree(sim: Simulator, bytes: number): Promise<boolean> {
+    const connections = sim.link.counters().device.connections
+    let ok = false
+    try {
+        ok = await sim.heapFree(bytes, PROBE_ANSWER_MS)
+    } catch (e) {
+        // no answer at all is a failure; "did not come back" only means the restart is slower
+        if (!/did not come back/.test((e as Error).message)) throw e
+    }
+    if (ok) return true
+    if (!(await until(() => sim.link.counters().device.connections > connections && sim.link.deviceConnected(), 30000)))
+        throw new Error("the firmware did not come back after a failed heap probe")
+    return false
+}
+
+/**
+ * Free heap (bytes, to `step`) by bisection, as `sim.measureHeapFree` does; each miss restarts the
+ * program (about 5.5 s). The default 16 KB is twice what headroom_fader8 has free at rest (8 KB);
+ * a result of `max - step` means "at least that".
+ */
+export async function measureHeapFree(sim: Simulator, step = 256, max = 16384): Promise<number> {
+    let lo = 0
+    let hi = max
+    while (hi - lo > step) {
+        const mid = Math.round((lo + hi) / 2 / step) * step
+        if (await heapFree(sim, mid)) lo = mid
+        else hi = mid
+    }
+    return lo
+}
+
+/** The DAW moving the fader `fader` shows (mix channel `channel`, 0-based; -1: the master) as MCU pitch bend. */
+function dawMcu(sim: Simulator, fader: number, position: number, channel: number, strips: number) {
+    if (fader >= strips) sim.link.dawBytes("midi", encodeMcuFader(MASTER_CHANNEL, toPosition14(position)))
+    else sim.link.dawFader(channel + 1, position, "midi")
+}
+
+/** The report as a few lines for people. */
+export function formatReport(r: SoakReport): string {
+    const kinds = Object.entries(r.actions)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")
+    const lines = [
+        `soak on ${r.board}, seed ${r.seed}: ${r.steps} steps in ${(r.sessionMs / 1000).toFixed(0)} s (${kinds}); ${r.dawWhileHeld} DAW writes to held faders`,
+        `heap: ${r.heapBefore} B free before; ${r.heapBefore - HEAP_SLACK} B still free after: ${r.heapAfterOk === null ? "not checked" : r.heapAfterOk ? "yes" : "NO"}`,
+        `worst: fader ${pct(r.worst.position)} from its last command (limit ${pct(TOL_POSITION)}); DAW's last position after ${r.handMovesChecked} hand moves ${pct(r.worst.mcu)} MCU, ${pct(r.worst.osc)} OSC (limit ${pct(TOL_DAW)}); stalls ${r.stalls}`,
+        ...r.notes.map(n => `note: ${n}`),
+        `duration ${(r.totalMs / 1000).toFixed(0)} s in all; ${r.failures.length === 0 ? "no failures" : `${r.failures.length} failure(s):`}`,
+    ]
+    r.failures.forEach(f => lines.push(`  ${f}`))
+    return lines.join("\n")
+}
