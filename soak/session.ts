@@ -180,12 +180,12 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     if (sim.panics.length > 0) report.notes.push(`the firmware panicked ${sim.panics.length} time(s) while booting (${sim.panics.join(", ")})`)
     await fromRest("after boot")
     say("measuring free heap (each miss restarts the firmware)...")
-    report.heapBefore = await measureHeapFree(sim, o.heapStep ?? 256)
+    // the miss restarts the program: it restores its preset and the link its DAW targets
+    report.heapBefore = await measureHeapFree(sim, o.heapStep ?? 256, async () => {
+        await sleep(1000)
+        if (!(await quiet(30000))) failures.push("the firmware did not come to rest after a heap probe")
+    })
     say(`free heap before: ${report.heapBefore} B`)
-    if (report.heapBefore >= 16384 - (o.heapStep ?? 256)) report.notes.push(`free heap is at least ${report.heapBefore} B (the measurement stops at 16 KB)`)
-    // the misses restarted the program: it restores its preset and the link its DAW targets
-    await sleep(1000)
-    if (!(await quiet(30000))) failures.push("the firmware did not come to rest after the heap measurement")
     await fromRest("after the heap measurement")
 
     const law: FaderLawName = isFaderLaw(fw()!.law) ? (fw()!.law as FaderLawName) : "reaper"
@@ -396,17 +396,30 @@ export async function heapFree(sim: Simulator, bytes: number): Promise<boolean> 
 }
 
 /**
- * Free heap (bytes, to `step`) by bisection, as `sim.measureHeapFree` does; each miss restarts the
- * program (about 5.5 s). The default 16 KB is twice what headroom_fader8 has free at rest (8 KB);
- * a result of `max - step` means "at least that".
+ * Free heap (bytes, to `step`): probes `from`, `from + step`, ... on the running program until one
+ * fails, so that it costs one restart (about 5.5 s) where a bisection (`sim.measureHeapFree`)
+ * costs one per miss, and every probe but the last runs on the same program, at rest, as the
+ * probe after the session does. Below `from`, it bisects. `rest` is awaited after a miss.
  */
-export async function measureHeapFree(sim: Simulator, step = 256, max = 16384): Promise<number> {
+export async function measureHeapFree(sim: Simulator, step = 256, rest: () => Promise<unknown> = async () => undefined, from = 4096, max = 32768): Promise<number> {
     let lo = 0
-    let hi = max
+    for (let probe = from; probe <= max; probe += step) {
+        if (!(await heapFree(sim, probe))) {
+            await rest()
+            if (lo > 0) return lo
+            break
+        }
+        lo = probe
+    }
+    if (lo > 0) return lo
+    let hi = from
     while (hi - lo > step) {
         const mid = Math.round((lo + hi) / 2 / step) * step
         if (await heapFree(sim, mid)) lo = mid
-        else hi = mid
+        else {
+            hi = mid
+            await rest()
+        }
     }
     return lo
 }
