@@ -27,6 +27,8 @@ export const TOL_POSITION = 0.01
 export const TOL_DAW = 0.01
 /** (c): heap that may go (fragmentation, the probe's own granularity) before it counts as a leak. */
 export const HEAP_SLACK = 512
+/** Steps played before each heap measurement (ms). */
+const WARM_UP_MS = 6000
 /** How close to its target a hand must bring a fader before it holds and lets go. */
 const HAND_REACHED = 0.004
 /** Margin under the ceiling (0 dB) for hands and DAW targets (see soak/script.ts). */
@@ -39,9 +41,9 @@ export interface SoakOptions {
     /** Step of the heap measurement (bytes). */
     heapStep?: number
     /**
-     * Heap measurements before the session; the lowest is the baseline. One probe's answer varies
-     * by up to about 1.8 KB between measurements of the same program at rest (the probe allocates
-     * 256-byte pieces, and the heap's fragmentation differs), more than check (c)'s 512 B.
+     * Heap measurements before the session (default 2), each after a few seconds of steps; the
+     * lowest is the baseline. Measurements of fresh programs at rest vary by up to 2 KB (the probe
+     * allocates 256-byte pieces, and fragmentation differs), more than check (c)'s 512 B.
      */
     heapBaselines?: number
     /** Progress lines. */
@@ -67,6 +69,8 @@ export interface SoakReport {
     heapSamples: number[]
     /** Whether `heapBefore - HEAP_SLACK` bytes were still free after it (null: not reached). */
     heapAfterOk: boolean | null
+    /** Free heap after the session, to the step (null: below `heapBefore - HEAP_SLACK`, or not reached). */
+    heapAfter: number | null
     /** Largest error seen by check (a) and by check (b) for MCU and OSC. */
     worst: { position: number; mcu: number; osc: number }
     /** Motor stalls the firmware reported during the session. */
@@ -158,6 +162,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         heapBefore: 0,
         heapSamples: [],
         heapAfterOk: null,
+        heapAfter: null,
         worst: { position: 0, mcu: 0, osc: 0 },
         stalls: 0,
         notes: [],
@@ -222,6 +227,28 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         if (still.length > 0) failures.push(`faders report wrong positions after a recalibration: ${still.join(", ")}`)
     }
 
+    /** Plays `ms` of a script on the firmware, unchecked. */
+    async function warmUp(seed: number, ms: number) {
+        const surface = { strips, master: hasMaster, top: dbToPosition("reaper", 0) - CEILING_MARGIN, genres: GENRES }
+        const steps = soakScript(seed, surface)
+        const end = Date.now() + ms
+        while (Date.now() < end) {
+            const { action, gapMs } = steps.next().value as { action: SoakAction; gapMs: number }
+            const channel = (fader: number) => (fw()?.bank ?? 0) * strips + fader
+            if (action.kind === "hand") {
+                await board.touch(action.fader, action.to)
+                await until(() => Math.abs(board.faders[action.fader].model.fraction() - action.to) < HAND_REACHED, 4000)
+                await sleep(action.holdMs)
+                await board.release(action.fader)
+            } else if (action.kind === "dawMcu") dawMcu(sim, action.fader, action.position, channel(action.fader), strips)
+            else if (action.kind === "dawOsc") sim.link.dawFader(channel(action.fader) + 1, action.position, "osc")
+            else if (action.kind === "preset") sim.link.sendToDevice(encodePresetRequest(action.name))
+            else if (action.kind === "bank") await board.pressButton(action.button)
+            else await board.pressButton("mode")
+            await sleep(gapMs)
+        }
+    }
+
     say("measuring free heap (each miss restarts the firmware)...")
     // each measurement ends with a miss, which restarts the program: it restores its preset and
     // the link its DAW targets
@@ -229,7 +256,14 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         await sleep(1000)
         if (!(await quiet(30000))) failures.push("the firmware did not come to rest after a heap probe")
     }
-    for (let k = 0; k < (o.heapBaselines ?? 3); k++) report.heapSamples.push(await measureHeapFree(sim, o.heapStep ?? 256, rest))
+    // a program's first session allocates what it keeps (buffers made on first use): each sample
+    // is taken on a program that has played a few seconds of steps (another seed), as the
+    // probe after the session is
+    for (let k = 0; k < (o.heapBaselines ?? 2); k++) {
+        await warmUp(o.seed + 1000 + k, WARM_UP_MS)
+        if (!(await quiet(30000))) failures.push("the firmware did not come to rest after a warm-up")
+        report.heapSamples.push(await measureHeapFree(sim, o.heapStep ?? 256, rest))
+    }
     report.heapBefore = Math.min(...report.heapSamples)
     say(`free heap before: ${report.heapBefore} B (lowest of ${report.heapSamples.join(", ")})`)
     await fromRest("after the heap measurement")
@@ -406,10 +440,17 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         report.handMovesChecked++
     }
 
-    // (c) the heap did not shrink
+    // (c) the heap did not shrink; then, for the report, how much is free (climbing on until a
+    // probe fails, which restarts the program: the session is over)
     try {
-        report.heapAfterOk = await heapFree(sim, Math.max(HEAP_SLACK, report.heapBefore - HEAP_SLACK))
-        if (!report.heapAfterOk) failures.push(`(c) ${report.heapBefore - HEAP_SLACK} B of heap are no longer free after the session (${report.heapBefore} B were before)`)
+        const step = o.heapStep ?? 256
+        let probe = Math.max(HEAP_SLACK, report.heapBefore - HEAP_SLACK)
+        report.heapAfterOk = await heapFree(sim, probe)
+        if (!report.heapAfterOk) failures.push(`(c) ${probe} B of heap are no longer free after the session (${report.heapBefore} B were before)`)
+        else {
+            report.heapAfter = probe
+            for (probe += step; probe <= 32768 && (await heapFree(sim, probe)); probe += step) report.heapAfter = probe
+        }
     } catch (e) {
         failures.push(`(c) the heap probe after the session failed: ${(e as Error).message}`)
     }
@@ -483,7 +524,7 @@ export function formatReport(r: SoakReport): string {
         .join(", ")
     const lines = [
         `soak on ${r.board}, seed ${r.seed}: ${r.steps} steps in ${(r.sessionMs / 1000).toFixed(0)} s (${kinds}); ${r.dawWhileHeld} DAW writes to held faders`,
-        `heap: ${r.heapBefore} B free before (lowest of ${r.heapSamples.join(", ")}); ${r.heapBefore - HEAP_SLACK} B still free after: ${r.heapAfterOk === null ? "not checked" : r.heapAfterOk ? "yes" : "NO"}`,
+        `heap: ${r.heapBefore} B free before (lowest of ${r.heapSamples.join(", ")}); ${r.heapBefore - HEAP_SLACK} B still free after: ${r.heapAfterOk === null ? "not checked" : r.heapAfterOk ? `yes (${r.heapAfter} B free)` : "NO"}`,
         `worst: fader ${pct(r.worst.position)} from its last command (limit ${pct(TOL_POSITION)}); DAW's last position after ${r.handMovesChecked} hand moves ${pct(r.worst.mcu)} MCU, ${pct(r.worst.osc)} OSC (limit ${pct(TOL_DAW)}); stalls ${r.stalls}`,
         ...r.notes.map(n => `note: ${n}`),
         `duration ${(r.totalMs / 1000).toFixed(0)} s in all; ${r.failures.length === 0 ? "no failures" : `${r.failures.length} failure(s):`}`,
