@@ -11,7 +11,12 @@ import { MidiMode } from "./options"
 interface Entry<V> {
     value: V
     fromDevice: boolean
+    /** Order in which entries were set, across MIDI and OSC (see `inOrder`). */
+    seq: number
 }
+
+/** One remembered position, as `inOrder` lists them. */
+export type Remembered = { kind: "midi"; bytes: number[] } | { kind: "osc"; channel: number; position: number }
 
 /** What the DAW should be told again: remembered values the device has since overwritten. */
 export interface Drift {
@@ -22,6 +27,7 @@ export interface Drift {
 export class FaderMemory {
     private midi = new Map<string, Entry<number[]>>()
     private oscs = new Map<number, Entry<number>>()
+    private seq = 0
 
     constructor(private mode: MidiMode) {}
 
@@ -31,12 +37,23 @@ export class FaderMemory {
      */
     noteMidi(m: MidiMessage, fromDevice: boolean) {
         const key = m.type === "pitchbend" && this.mode === "mcu" ? `pb${m.channel}` : m.type === "cc" && this.mode === "cc" ? `cc${m.channel}:${m.controller}` : null
-        if (key !== null) this.midi.set(key, { value: midiBytes(m), fromDevice })
+        if (key !== null) this.midi.set(key, { value: midiBytes(m), fromDevice, seq: ++this.seq })
     }
 
     /** Remembers channel (1-based) at position 0..1. */
     noteOsc(channel: number, position: number, fromDevice: boolean) {
-        this.oscs.set(channel, { value: position, fromDevice })
+        this.oscs.set(channel, { value: position, fromDevice, seq: ++this.seq })
+    }
+
+    /**
+     * Every remembered position, oldest first. A fader the DAW set both ways (an MCU pitch bend,
+     * then an OSC volume) must end where the newer one put it, so a replay goes in this order.
+     */
+    inOrder(): Remembered[] {
+        const all: [number, Remembered][] = []
+        this.midi.forEach(e => all.push([e.seq, { kind: "midi", bytes: e.value }]))
+        this.oscs.forEach((e, channel) => all.push([e.seq, { kind: "osc", channel, position: e.value }]))
+        return all.sort((a, b) => a[0] - b[0]).map(([, r]) => r)
     }
 
     /** The remembered MIDI messages, each whole. */
@@ -58,6 +75,7 @@ export class FaderMemory {
         const copy = new FaderMemory(this.mode)
         this.midi.forEach((e, k) => copy.midi.set(k, e))
         this.oscs.forEach((e, k) => copy.oscs.set(k, e))
+        copy.seq = this.seq
         return copy
     }
 
@@ -73,13 +91,13 @@ export class FaderMemory {
             const now = this.midi.get(k)
             if (!now || !now.fromDevice || now.value.join() === e.value.join()) return
             midi.push(e.value)
-            this.midi.set(k, { value: e.value, fromDevice: false })
+            this.midi.set(k, { value: e.value, fromDevice: false, seq: ++this.seq })
         })
         before.oscs.forEach((e, ch) => {
             const now = this.oscs.get(ch)
             if (!now || !now.fromDevice || now.value === e.value) return
             osc.set(ch, e.value)
-            this.oscs.set(ch, { value: e.value, fromDevice: false })
+            this.oscs.set(ch, { value: e.value, fromDevice: false, seq: ++this.seq })
         })
         return { midi, osc }
     }

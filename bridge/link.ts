@@ -78,9 +78,20 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         device.send(encodeConfig(options.osc, options.daw, options.midiMode))
         if (memory.empty()) return
         const before = memory.snapshot()
-        before.osc().forEach((position, channel) => device.send(encodeFaderTarget(channel, position)))
-        const midiTargets = before.midiMessages().flat()
-        if (midiTargets.length > 0) device.send(encodeMidiIn(midiTargets))
+        // in the order the DAW set them, consecutive MIDI in one packet
+        let midiTargets: number[] = []
+        const flushMidi = () => {
+            if (midiTargets.length > 0) device.send(encodeMidiIn(midiTargets))
+            midiTargets = []
+        }
+        for (const r of before.inOrder()) {
+            if (r.kind === "midi") midiTargets.push(...r.bytes)
+            else {
+                flushMidi()
+                device.send(encodeFaderTarget(r.channel, r.position))
+            }
+        }
+        flushMidi()
         if (settle) clearTimeout(settle)
         settle = setTimeout(() => {
             settle = null

@@ -34,4 +34,19 @@ describe("fader memory", () => {
         expect(m.osc()).toEqual(new Map([[1, 0.5], [2, 0.25], [3, 0.9]]))
         expect(m.restoreFrom(before)).toEqual({ midi: [], osc: new Map() })
     })
+
+    it("lists what it remembers in the order it was set, across MIDI and OSC, so a replay ends on the newest", () => {
+        const m = new FaderMemory("mcu")
+        m.noteMidi({ type: "pitchbend", channel: 3, value: 4000 }, false)
+        m.noteOsc(4, 0.3, true)
+        m.noteMidi({ type: "pitchbend", channel: 0, value: 100 }, false)
+        m.noteOsc(4, 0.61, false) // newer than the pitch bend on channel 3 above
+        m.noteMidi({ type: "pitchbend", channel: 3, value: 5000 }, false) // and this newer still
+        expect(m.inOrder()).toEqual([
+            { kind: "midi", bytes: [0xe0, 100, 0] },
+            { kind: "osc", channel: 4, position: 0.61 },
+            { kind: "midi", bytes: [0xe3, 5000 & 0x7f, 5000 >> 7] },
+        ])
+        expect(m.snapshot().inOrder()).toEqual(m.inOrder())
+    })
 })
