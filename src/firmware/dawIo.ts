@@ -106,7 +106,19 @@ export class DawIo {
     }
 
     private target(c: number, position14: number, now: number) {
-        if (this.surface.daw(c, position14, now) && this.onLevel) this.onLevel(c, position14 / 16383)
+        if (!this.surface.daw(c, position14, now)) return
+        const i = this.surface.faderOf(c)
+        if (i >= 0) this.forgive(this.surface.faders[i])
+        if (this.onLevel) this.onLevel(c, position14 / 16383)
+    }
+
+    /**
+     * The DAW has set `f` since the link came up: it knows where it wants the fader, so the
+     * position owed to it (a restarted firmware's first reading, on the way to this very target)
+     * would only tell it something stale.
+     */
+    private forgive(f: Fader) {
+        if (this.owed.indexOf(f) >= 0) this.owed = this.owed.filter(o => o !== f)
     }
 
     /** Raw MIDI bytes from the DAW: MCU fader targets and handshake queries; the rest is ignored. */
@@ -124,7 +136,10 @@ export class DawIo {
             if (reply) self.queueMidi(reply)
             if (e.kind !== "fader") return
             if (e.channel === MASTER_CHANNEL) {
-                if (self.master && self.master.strip.acceptDaw(e.value, now)) self.master.moveTo(e.value / 16383, false)
+                if (self.master && self.master.strip.acceptDaw(e.value, now)) {
+                    self.master.moveTo(e.value / 16383, false)
+                    self.forgive(self.master)
+                }
                 return
             }
             self.target(self.mcuBank * MCU_STRIPS + e.channel, e.value, now)
