@@ -78,6 +78,19 @@ export class Strip {
         return out
     }
 
+    /**
+     * An event from `flush` could not be queued for the DAW (the MIDI batch was full): it goes
+     * again at the next flush, unless something newer has replaced it.
+     */
+    lost(e: StripEvent) {
+        if (e.position14 >= 0) {
+            if (this.pending14 < 0) this.pending14 = e.position14
+            this.sent14 = -1
+        }
+        if (e.touch === TOUCH_ON && this.touched) this.touchPending = TOUCH_ON
+        if (e.touch === TOUCH_OFF && !this.touched) this.touchPending = TOUCH_OFF
+    }
+
     /** A DAW position arrived (14-bit); true when the motor should go there. */
     acceptDaw(position14: number, now: number): boolean {
         if (this.touched) {
