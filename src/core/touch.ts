@@ -37,6 +37,10 @@ export class Touch {
     setSensor(down: boolean, now: number, position: number) {
         this.sensor = down
         if (!down) {
+            // the finger has left: a hand the motion inferred was this finger (it moved the
+            // fader before the IC said so), and holding its touch until the fader has been still
+            // would delay the DAW's touch-off by releaseMs, merging a quick re-grab into one move
+            this.inferred = false
             this.stillSince = now
             this.restPos = position
         }

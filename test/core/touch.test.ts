@@ -9,6 +9,18 @@ describe("touch", () => {
         t.setSensor(false, 10, 0.5)
         expect(t.touched()).toBe(false)
     })
+    it("lets go at once when the touch IC does, though motion seen before the IC said so inferred the hand too", () => {
+        const t = new Touch(TOUCH_DEFAULTS)
+        t.observe(0, 0.5)
+        t.observe(10, 0.52)
+        expect(t.inferred).toBe(true)
+        t.setSensor(true, 12, 0.52)
+        t.observe(20, 0.3)
+        t.setSensor(false, 30, 0.3)
+        expect(t.touched()).toBe(false)
+        // still at rest after the release: nothing inferred again
+        expect(t.observe(40, 0.3)).toBe(false)
+    })
     it("counts motion the motor did not cause as a hand, and lets go once still", () => {
         const t = new Touch(TOUCH_DEFAULTS)
         t.observe(0, 0.5)
