@@ -14,8 +14,6 @@ const BIND_MS = 300
 export interface RoleBinder {
     /** Roles bound so far (name -> server name), for diagnostics. */
     bound(): Record<string, string>
-    /** Pipe ports taken now (bounded: see pipePorts.ts). */
-    pipePortsTaken(): number
     stop(): void
 }
 
@@ -57,7 +55,6 @@ export function bindRoles(bus: JDBus, provider: JDServerServiceProvider, servers
     const timer = setInterval(() => void tick(), BIND_MS)
     return {
         bound: () => ({ ...bound }),
-        pipePortsTaken: () => pipes.taken(),
         stop: () => clearInterval(timer),
     }
 }
