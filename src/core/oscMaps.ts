@@ -58,39 +58,45 @@ function setupMessage(address: string, value: number): OscMessage {
     return { kind: "message", address: address, args: [oscInt(value)] }
 }
 
-export const BUILTIN_OSC_MAPS: OscMap[] = [
-    {
-        name: "reaper",
-        channelOffset: 0,
-        channelDigits: 0,
-        fader: route("/track/{channel}/volume", false, "f", "position"),
-        feedback: [route("/track/{channel}/volume/db", false, "f", "db")],
-        select: "/track/{channel}/select",
-        setup: [],
-    },
-    {
-        name: "ardour",
-        channelOffset: 0,
-        channelDigits: 0,
-        fader: route("/strip/fader", true, "f", "position"),
-        feedback: [route("/strip/gain", true, "f", "db")],
-        select: "/strip/select",
-        setup: [setupMessage("/set_surface/feedback", 3), setupMessage("/set_surface/gainmode", 3)],
-    },
-    {
-        name: "generic",
-        channelOffset: 0,
-        channelDigits: 0,
-        fader: route("/headroom/fader", true, "f", "position"),
-        feedback: [route("/headroom/fader/db", true, "f", "db")],
-        select: "/headroom/select",
-        setup: [],
-    },
-]
+/** The built-in maps' names. */
+export const BUILTIN_OSC_NAMES: string[] = ["reaper", "ardour", "generic"]
 
-/** The built-in map called `name`, or null. */
+/**
+ * The built-in map called `name`, or null. Made on each call rather than kept in a table: on the
+ * device only the map in use stays in the VM's small heap (the three as a table held about 0.8 KB).
+ */
 export function builtinOscMap(name: string): OscMap | null {
-    return BUILTIN_OSC_MAPS.find(m => m.name === name) || null
+    if (name === "reaper")
+        return {
+            name: "reaper",
+            channelOffset: 0,
+            channelDigits: 0,
+            fader: route("/track/{channel}/volume", false, "f", "position"),
+            feedback: [route("/track/{channel}/volume/db", false, "f", "db")],
+            select: "/track/{channel}/select",
+            setup: [],
+        }
+    if (name === "ardour")
+        return {
+            name: "ardour",
+            channelOffset: 0,
+            channelDigits: 0,
+            fader: route("/strip/fader", true, "f", "position"),
+            feedback: [route("/strip/gain", true, "f", "db")],
+            select: "/strip/select",
+            setup: [setupMessage("/set_surface/feedback", 3), setupMessage("/set_surface/gainmode", 3)],
+        }
+    if (name === "generic")
+        return {
+            name: "generic",
+            channelOffset: 0,
+            channelDigits: 0,
+            fader: route("/headroom/fader", true, "f", "position"),
+            feedback: [route("/headroom/fader/db", true, "f", "db")],
+            select: "/headroom/select",
+            setup: [],
+        }
+    return null
 }
 
 export { validateOscMap, parseOscMap } from "./oscMapJson"

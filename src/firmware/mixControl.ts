@@ -10,7 +10,7 @@ import { dbToPosition, isFaderLaw, positionToDb } from "../core/taper"
 import { GENRES, presetByName } from "../core/presets"
 import { load, MixResult, MixState, push, release, setLevel } from "../core/balance"
 import { mixBusDb } from "../core/mixbus"
-import { builtinOscMap } from "../core/oscMaps"
+import { BUILTIN_OSC_NAMES } from "../core/oscMaps"
 import { MIDI_CC, MIDI_MCU } from "../core/dawOut"
 
 export class MixControl {
@@ -65,7 +65,7 @@ export class MixControl {
 
     /** The host's settings: OSC map, fader law, MIDI mode; invalid values are ignored with a log line. */
     configure(osc: string, law: string, midi: string) {
-        if (osc === "off" || builtinOscMap(osc)) this.settings.osc = osc
+        if (osc === "off" || BUILTIN_OSC_NAMES.indexOf(osc) >= 0) this.settings.osc = osc
         else console.warn(`config: unknown OSC map ${osc}`)
         if (isFaderLaw(law)) this.settings.law = law as any
         else console.warn(`config: unknown fader law ${law}`)

@@ -6,7 +6,7 @@
  */
 import { Calibration, calibrationError } from "../core/sensing"
 import { DawOutConfig, MIDI_CC, MIDI_MCU } from "../core/dawOut"
-import { builtinOscMap } from "../core/oscMaps"
+import { builtinOscMap, OscMap } from "../core/oscMaps"
 import { DEFAULT_LAW, FaderLawName, isFaderLaw } from "../core/taper"
 import { ChannelMap, channelMapJson, defaultChannelMap, validateChannelMap } from "../core/channelMap"
 import { GENRES } from "../core/presets"
@@ -38,6 +38,7 @@ export class Settings {
     private main = new SettingsStore("hr.main")
     private cal = new SettingsStore("hr.cal")
     private maps: SettingsStore[] = []
+    private oscMap: OscMap = null
 
     /** `faders` physical faders including the master; `strips` channel strips (the default map). */
     constructor(
@@ -48,9 +49,13 @@ export class Settings {
         for (let i = 0; i < faders; i++) this.calibration.push(null)
     }
 
-    /** What the DAW side needs from the settings. */
+    /**
+     * What the DAW side needs from the settings. The OSC map is made once per name: a new one
+     * each time the host configures the device would be left in the middle of the VM's heap.
+     */
     dawOut(): DawOutConfig {
-        return { midi: this.midi, ccBase: this.ccBase, osc: this.osc === "off" ? null : builtinOscMap(this.osc), law: this.law }
+        if (!this.oscMap || this.oscMap.name !== this.osc) this.oscMap = this.osc === "off" ? null : builtinOscMap(this.osc)
+        return { midi: this.midi, ccBase: this.ccBase, osc: this.oscMap, law: this.law }
     }
 
     /** Reads every part from flash; each bad field falls back with a logged reason. */

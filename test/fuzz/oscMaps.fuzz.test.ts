@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { decodePacket, OscArg, OscMessage } from "../../src/core/osc"
-import { BUILTIN_OSC_MAPS, DB_FLOOR, decodeFader, encodeFader, OscMap, validateOscMap } from "../../src/core/oscMaps"
+import { BUILTIN_OSC_NAMES, builtinOscMap, DB_FLOOR, decodeFader, encodeFader, OscMap, validateOscMap } from "../../src/core/oscMaps"
 import { FADER_LAWS, FaderLawName, positionToDb } from "../../src/core/taper"
 import { params, RUNS } from "./fuzzing"
 
@@ -88,7 +88,7 @@ describe(`fuzz: OSC map validation and fader decoding (${RUNS} inputs per proper
         const addresses = fc.constantFrom("/track/1/volume", "/track/99/volume/db", "/track/0/volume", "/track//volume", "/strip/fader", "/strip/gain", "/headroom/fader", "/headroom/fader/db", "/x")
         const message = fc.record({ kind: fc.constant("message" as const), address: fc.oneof(addresses, fc.string()), args: fc.array(numberArg, { maxLength: 3 }) })
         fc.assert(
-            fc.property(fc.constantFrom(...BUILTIN_OSC_MAPS), message, law, (map: OscMap, m: OscMessage, active: FaderLawName) => {
+            fc.property(fc.constantFrom(...BUILTIN_OSC_NAMES.map(n => builtinOscMap(n)!)), message, law, (map: OscMap, m: OscMessage, active: FaderLawName) => {
                 const r = decodeFader(map, m, active)
                 if (r.ok === false) expect(r.reason.length).toBeGreaterThan(0)
                 else {
