@@ -10,11 +10,11 @@
 import { ELEMENTS } from "./elements"
 
 /**
- * An SSD1306 128x64 through DeviceScript's character screen (startCharacterScreenDisplay): the
- * 6x8 font with one pixel between letters and between lines, so floor(128 / 7) x floor(64 / 9).
+ * The board's SSD1306 128x64 as src/boards/oledDisplay.ts draws it: a 5x7 font in cells of 6 x 8
+ * pixels, a text row per 8-pixel page, so floor(128 / 6) x 64 / 8.
  */
-export const SSD1306_COLUMNS = 18
-export const SSD1306_ROWS = 7
+export const SSD1306_COLUMNS = 21
+export const SSD1306_ROWS = 8
 
 /** What the screen shows. */
 export interface ScreenView {

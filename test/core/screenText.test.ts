@@ -24,12 +24,28 @@ const fader4: ScreenView = {
 }
 
 describe("screen text", () => {
-    it("is 18 x 7 on a 128 x 64 SSD1306 with DeviceScript's 6 x 8 font and 1 px spacing", () => {
-        expect(SSD1306_COLUMNS).toBe(Math.floor(128 / (6 + 1)))
-        expect(SSD1306_ROWS).toBe(Math.floor(64 / (8 + 1)))
+    it("is 21 x 8 on a 128 x 64 SSD1306: a 5 x 7 font in 6 x 8 cells, a row per 8-pixel page", () => {
+        expect(SSD1306_COLUMNS).toBe(Math.floor(128 / 6))
+        expect(SSD1306_ROWS).toBe(64 / 8)
     })
 
     it("shows the preset, the bank, the rule, then eight strips and the master two to a row", () => {
+        expect(screenText(21, 8, fader8).split("\n")).toEqual([
+            "orchestral",
+            "ch 9-16      rule off",
+            "kick  -4.5 snr  -12.5",
+            "bass   0.0 vox   +3.0",
+            "gtr   -inf keys   0.0",
+            "fx    -inf bgv",
+            "mst   -3.0",
+        ])
+    })
+
+    it("gives four strips a row each, with whole element names and one decimal", () => {
+        expect(screenText(21, 8, fader4).split("\n")).toEqual(["rock", "ch 1-4        rule on", "kick             -4.5", "snare           -12.5", "bass              0.0", "leadVocal        +3.0"])
+    })
+
+    it("uses three-letter names and whole dB where a row is narrower (DeviceScript's own 18 x 7 character screen)", () => {
         expect(screenText(18, 7, fader8).split("\n")).toEqual([
             "orchestral",
             "ch 9-16   rule off",
@@ -41,14 +57,10 @@ describe("screen text", () => {
         ])
     })
 
-    it("gives four strips a row each, with whole element names and one decimal", () => {
-        expect(screenText(18, 7, fader4).split("\n")).toEqual(["rock", "ch 1-4     rule on", "kick          -4.5", "snare        -12.5", "bass           0.0", "leadVocal     +3.0"])
-    })
-
     it("leaves a strip the bank does not reach empty, and says so when the bank shows no channel", () => {
         const partial = { ...fader4, first: 5, last: 5, elements: ["keys", "", "", ""], db: [-8, NaN, NaN, NaN] }
-        expect(screenText(18, 7, partial).split("\n")).toEqual(["rock", "ch 5       rule on", "keys          -8.0"])
-        expect(screenText(18, 2, { ...partial, first: 0, last: 0 })).toBe("rock\nch -       rule on")
+        expect(screenText(21, 8, partial).split("\n")).toEqual(["rock", "ch 5          rule on", "keys             -8.0"])
+        expect(screenText(21, 2, { ...partial, first: 0, last: 0 })).toBe("rock\nch -          rule on")
     })
 
     it("fits narrower and smaller screens: whole dB, two-letter names, the rule dropped before the bank", () => {
