@@ -8,7 +8,10 @@
  *   2. a wiper whose stream is about to run out, or has stopped,
  *   3. the MIDI batch (the DAW hears the hand within a control period),
  *   4. other motor commands, round-robin so that eight motors share fairly,
- *   5. a wiper stream due for its routine refresh.
+ *   5. a wiper stream due for its routine refresh,
+ *   6. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
+ *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
+ *      a fader) goes before the MIDI batch, yet never before a motor command.
  * Wiper streams are kept alive here rather than by the runtime: a sensor streams only the number
  * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
  * announce of the board (each 500 ms), every wiper at once. Nine wipers took 180 ms of budget
@@ -26,6 +29,13 @@ export const PACKET_MOTOR = 1
 export const PACKET_MIDI = 2
 /** Ask wiper `motor` (same index) for STREAM_SAMPLES more readings. */
 export const PACKET_STREAM = 3
+/** The display's whole text. */
+export const PACKET_DISPLAY = 4
+
+/** Shortest time (ms) between two display packets: nobody reads a screen faster. */
+export const DISPLAY_MS = 1000
+/** A changed text waits at most this long (ms) behind the MIDI batch. */
+export const DISPLAY_STARVED_MS = 3000
 
 /** Readings asked for at each refresh: the streaming_samples register is a u8. */
 export const STREAM_SAMPLES = 255
@@ -34,13 +44,15 @@ const STREAM_SILENT_MS = 250
 /** Time (ms) the stops queued ahead of an urgent refresh can take: one per motor, 20 ms each. */
 const STREAM_MARGIN_MS = 400
 
-/** One packet for the writer: a motor duty, a batch of MIDI bytes, or a wiper stream refresh. */
+/** One packet for the writer: a motor duty, a batch of MIDI bytes, a wiper stream refresh, or the display's text. */
 export interface Packet {
     kind: number
     motor: number
     duty: number
     /** The MIDI batch (empty for the other kinds). */
     bytes: Buffer
+    /** The display's text ("" for the other kinds). */
+    text: string
 }
 
 const NO_BYTES = Buffer.alloc(0)
@@ -50,6 +62,7 @@ export class Outbox {
     motorPackets = 0
     midiPackets = 0
     streamPackets = 0
+    displayPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     private pending: number[]
@@ -71,6 +84,11 @@ export class Outbox {
     private nextStream = 0
     private refreshMs: number
     private urgentMs: number
+    /** The display's text wanted, the one last handed out, when that was, and since when the wanted one waits. */
+    private display = ""
+    private displaySent = ""
+    private displayAt = -DISPLAY_MS
+    private displayWaits = -1
 
     /**
      * `motors` motors and `wipers` wipers (the same index is the same fader), streaming a reading
@@ -130,9 +148,21 @@ export class Outbox {
         return true
     }
 
+    /** The display should show `text` from `now` (ms); nothing is sent while it already does. */
+    setDisplay(text: string, now: number) {
+        if (text !== this.display) this.displayWaits = text === this.displaySent ? -1 : now
+        this.display = text
+    }
+
+    /** The text last handed out never reached the display (not bound, or the write failed): it is sent again. */
+    displayLost(now: number) {
+        this.displaySent = ""
+        this.displayWaits = now
+    }
+
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.hasPending.some(p => p)) return true
+        if (this.midiLen > 0 || this.hasPending.some(p => p) || this.displayDue(now, false)) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -231,7 +261,21 @@ export class Outbox {
     private streamPacket(i: number, now: number): Packet {
         this.askedAt[i] = now
         this.streamPackets++
-        return { kind: PACKET_STREAM, motor: i, duty: 0, bytes: NO_BYTES }
+        return { kind: PACKET_STREAM, motor: i, duty: 0, bytes: NO_BYTES, text: "" }
+    }
+
+    /** The display's text is due at `now`: changed, and the last one a while ago; `starved`: kept waiting too long. */
+    private displayDue(now: number, starved: boolean): boolean {
+        if (this.displayWaits < 0 || now - this.displayAt < DISPLAY_MS) return false
+        return !starved || now - this.displayWaits >= DISPLAY_STARVED_MS
+    }
+
+    private displayPacket(now: number): Packet {
+        this.displayAt = now
+        this.displayWaits = -1
+        this.displaySent = this.display
+        this.displayPackets++
+        return { kind: PACKET_DISPLAY, motor: -1, duty: 0, bytes: NO_BYTES, text: this.display }
     }
 
     private pick(now: number): Packet | null {
@@ -245,12 +289,13 @@ export class Outbox {
         if (this.wouldDelayStop(now)) return null
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
+        if (this.displayDue(now, true) && !this.motorWaiting()) return this.displayPacket(now)
         if (this.midiLen > 0) {
             const bytes = Buffer.alloc(this.midiLen)
             for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]
             this.midiLen = 0
             this.midiPackets++
-            return { kind: PACKET_MIDI, motor: -1, duty: 0, bytes: bytes }
+            return { kind: PACKET_MIDI, motor: -1, duty: 0, bytes: bytes, text: "" }
         }
         for (let k = 0; k < n; k++) {
             const i = (this.next + k) % n
@@ -260,12 +305,18 @@ export class Outbox {
             }
         }
         const due = this.streamToRefresh(now, this.refreshMs)
-        return due >= 0 ? this.streamPacket(due, now) : null
+        if (due >= 0) return this.streamPacket(due, now)
+        return this.displayDue(now, false) ? this.displayPacket(now) : null
+    }
+
+    private motorWaiting(): boolean {
+        for (let k = 0; k < this.hasPending.length; k++) if (this.hasPending[k]) return true
+        return false
     }
 
     private motorPacket(i: number): Packet {
         this.hasPending[i] = false
         this.motorPackets++
-        return { kind: PACKET_MOTOR, motor: i, duty: this.pending[i], bytes: NO_BYTES }
+        return { kind: PACKET_MOTOR, motor: i, duty: this.pending[i], bytes: NO_BYTES, text: "" }
     }
 }

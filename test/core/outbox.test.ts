@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { MAX_MIDI_BATCH, Outbox, PACKET_MIDI, PACKET_MOTOR, PACKET_STREAM, STREAM_SAMPLES, THROTTLE_MS } from "../../src/core/outbox"
+import { DISPLAY_MS, DISPLAY_STARVED_MS, MAX_MIDI_BATCH, Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, PACKET_STREAM, STREAM_SAMPLES, THROTTLE_MS } from "../../src/core/outbox"
 
 describe("outbox", () => {
     it("is empty until something is queued", () => {
@@ -169,6 +169,71 @@ describe("outbox", () => {
             expect(o.take(2300)).toMatchObject({ kind: PACKET_MOTOR, duty: 0 })
             expect(o.take(2320)).toMatchObject({ kind: PACKET_STREAM })
             expect(o.take(2340)).toMatchObject({ kind: PACKET_MIDI })
+        })
+    })
+    describe("sends the display's text", () => {
+        it("last of all, and only when it changed", () => {
+            const o = new Outbox(2, 1, 10)
+            o.setDisplay("rock", 0)
+            o.setMotor(0, 0.5)
+            o.addMidi([0xe0, 0, 0x40])
+            o.setMotor(1, 0)
+            const kinds: number[] = []
+            for (let p = o.take(0); p; p = o.take(0)) kinds.push(p.kind)
+            // a wiper never asked for samples is urgent
+            expect(kinds).toEqual([PACKET_MOTOR, PACKET_STREAM, PACKET_MIDI, PACKET_MOTOR, PACKET_DISPLAY])
+            expect(o.displayPackets).toBe(1)
+            o.setDisplay("rock", 5000)
+            expect(o.take(5000)).toMatchObject({ kind: PACKET_STREAM })
+            expect(o.take(5000)).toBeNull()
+        })
+        it("whole, at most once per DISPLAY_MS, the latest text replacing an unsent one", () => {
+            const o = new Outbox(1)
+            o.setDisplay("one", 0)
+            expect(o.take(0)).toMatchObject({ kind: PACKET_DISPLAY, text: "one" })
+            o.setDisplay("two", 10)
+            o.setDisplay("three", 20)
+            expect(o.waiting(DISPLAY_MS - 1)).toBe(false)
+            expect(o.take(DISPLAY_MS - 1)).toBeNull()
+            expect(o.take(DISPLAY_MS)).toMatchObject({ kind: PACKET_DISPLAY, text: "three" })
+            // a text changed back to the one shown is not sent again
+            o.setDisplay("four", 1100)
+            o.setDisplay("three", 1200)
+            expect(o.take(5000)).toBeNull()
+            expect(o.displayPackets).toBe(2)
+        })
+        it("again when the last one never reached the display", () => {
+            const o = new Outbox(1)
+            o.setDisplay("rock", 0)
+            o.take(0)
+            o.displayLost(0)
+            expect(o.take(DISPLAY_MS)).toMatchObject({ kind: PACKET_DISPLAY, text: "rock" })
+        })
+        it("never while it would make an expected stop late", () => {
+            const o = new Outbox(1)
+            for (let k = 0; k < 5; k++) {
+                o.setMotor(0, k % 2 ? 0.3 : -0.3)
+                o.take(1000)
+            }
+            o.expectStop(0, 1025)
+            o.setDisplay("rock", 1000)
+            expect(o.take(1000)).toBeNull()
+            o.expectStop(0, -1)
+            expect(o.take(1100)).toMatchObject({ kind: PACKET_DISPLAY })
+        })
+        it("before a MIDI batch that kept it waiting DISPLAY_STARVED_MS, yet never before a motor command", () => {
+            const o = new Outbox(1)
+            o.setDisplay("rock", 0)
+            const ride = (t: number) => {
+                o.addMidi([0xe0, 0, t & 0x7f])
+                return o.take(t)!.kind
+            }
+            for (let t = 0; t < DISPLAY_STARVED_MS; t += THROTTLE_MS) expect(ride(t)).toBe(PACKET_MIDI)
+            o.setMotor(0, 0.5)
+            expect(ride(DISPLAY_STARVED_MS)).toBe(PACKET_MIDI)
+            expect(o.take(DISPLAY_STARVED_MS + 20)!.kind).toBe(PACKET_MOTOR)
+            expect(ride(DISPLAY_STARVED_MS + 40)).toBe(PACKET_DISPLAY)
+            expect(o.take(DISPLAY_STARVED_MS + 60)!.kind).toBe(PACKET_MIDI)
         })
     })
 })
