@@ -6,7 +6,7 @@
  * The simulator runs this in-process on its own bus; `npm run link` runs it for a board.
  */
 import { EventEmitter } from "node:events"
-import { applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/linkProtocol"
+import { applyDisplayCounters, applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_DISPLAY, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/linkProtocol"
 import { decodePacket, messagesIn, OscMessage } from "../src/core/osc"
 import { builtinOscMap } from "../src/core/oscMaps"
 import { DeviceLink } from "./deviceLink"
@@ -106,6 +106,8 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     function fromDevice(m: OscMessage) {
         if (m.address === LINK_STRIP) {
             if (!latestState || !applyStrip(latestState, m)) dev.statesMalformed++
+        } else if (m.address === LINK_DISPLAY) {
+            if (!latestState || !applyDisplayCounters(latestState, m)) dev.statesMalformed++
         } else if (m.address === LINK_STATE) {
             const s = decodeState(m, latestState)
             if (s === null) dev.statesMalformed++

@@ -6,10 +6,11 @@
 import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader4"
 import { Hardware } from "../firmware/hardware"
+import { startOledDisplay } from "./oledDisplay"
 import { startPcaMotor } from "./pcaMotor"
 
-/** Starts the on-board servers and motors of Fader4 and returns their roles. */
-export function startHardware(): Hardware {
+/** Starts the on-board servers, motors and display of Fader4 and returns their roles. */
+export async function startHardware(): Promise<Hardware> {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader2", pin: pins.VN, samplingItv: 5, streamingItv: 10 }),
@@ -35,10 +36,12 @@ export function startHardware(): Hardware {
         bankRight: startButton({ name: "bankRight", pin: pins.P4 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
+    const display = await startOledDisplay({ name: "display", address: 0x3c })
     return {
         board: "headroom_fader4",
         faders: wipers.map((wiper, i) => ({ wiper, motor: motors[i], touch: touches[i] })),
         master: null,
         buttons,
+        display,
     }
 }

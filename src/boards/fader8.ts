@@ -6,10 +6,11 @@
 import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader8"
 import { Hardware } from "../firmware/hardware"
+import { startOledDisplay } from "./oledDisplay"
 import { startPcaMotor } from "./pcaMotor"
 
-/** Starts the on-board servers and motors of Fader8 and returns their roles. */
-export function startHardware(): Hardware {
+/** Starts the on-board servers, motors and display of Fader8 and returns their roles. */
+export async function startHardware(): Promise<Hardware> {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.P1, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader2", pin: pins.P2, samplingItv: 5, streamingItv: 10 }),
@@ -50,11 +51,13 @@ export function startHardware(): Hardware {
         bankRight: startButton({ name: "bankRight", pin: pins.P47 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
+    const display = await startOledDisplay({ name: "display", address: 0x3c })
     const strips = wipers.map((wiper, i) => ({ wiper, motor: motors[i], touch: touches[i] }))
     return {
         board: "headroom_fader8",
         faders: strips.slice(0, 8),
         master: strips[8],
         buttons,
+        display,
     }
 }

@@ -48,6 +48,15 @@ export class Fader {
     }
 
     /**
+     * The position a display shows (0..1, -1 before any reading): the level the fader was set to;
+     * under a hand, or with no target, where the hand has it. ADC noise and the servo's last tenth
+     * of a percent must not keep a display, and the MIDI or packets behind it, busy.
+     */
+    shownPosition(): number {
+        return this.touched() || this.servo.target < 0 ? this.wiper.reported : this.servo.target
+    }
+
+    /**
      * Moves the fader to `position` (0..1). `announce`: report it to the DAW once it arrives
      * (moves the DAW did not ask for); DAW targets are not echoed back.
      */

@@ -9,7 +9,9 @@
  *   restarts the firmware, see encodeHeapProbe).
  * device -> host: hello (board), state and strip (what the simulator's API shows: the state's
  *   head, and each fader in a message of its own, sent when it changes: one large message
- *   would need a large block of the VM's small heap).
+ *   would need a large block of the VM's small heap), display (the display's counters, once a
+ *   second: the head, sent ten times a second, is already the firmware's largest allocation,
+ *   and two more numbers in it ran fader8 out of memory while eight motors moved).
  */
 import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "./osc"
 
@@ -24,6 +26,7 @@ export const LINK_HEAP = "/headroom/heap"
 export const LINK_HELLO = "/headroom/hello"
 export const LINK_STATE = "/headroom/state"
 export const LINK_STRIP = "/headroom/strip"
+export const LINK_DISPLAY = "/headroom/display"
 
 /** True for messages between device and host; false for OSC meant for the DAW. */
 export function isLinkMessage(m: OscMessage): boolean {
@@ -93,18 +96,21 @@ export interface LinkState {
     law: string
     /** Estimated mix-bus level in dBFS; -200 when silent. */
     mixBusDb: number
-    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor packets, MIDI packets. */
+    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor and MIDI packets. */
     dawIgnored: number
     linkDropped: number
     stalls: number
     motorPackets: number
     midiPackets: number
+    /** The display's counters (from their own message): packets, and texts not sent for want of a bound display. */
+    displayPackets: number
+    displayUnbound: number
     faders: LinkFaderState[]
 }
 
 const STATE_HEAD = 10
 
-/** The head of the state: everything but the faders (`s.faders` is not sent). */
+/** The head of the state: everything but the faders and the display's counters (not sent). */
 export function encodeState(s: LinkState): number[] {
     return encodeMessage(LINK_STATE, [
         oscString(s.preset),
@@ -141,7 +147,7 @@ function num(a: OscArg): number {
     return a.type === "i" || a.type === "f" ? (a.value as number) : NaN
 }
 
-/** Decodes a state head; null when its shape is wrong. The faders come from `previous`, if any. */
+/** Decodes a state head; null when its shape is wrong. The faders and the display's counters come from `previous`, if any. */
 export function decodeState(m: OscMessage, previous: LinkState | null = null): LinkState | null {
     const a = m.args
     if (m.address !== LINK_STATE || a.length !== STATE_HEAD) return null
@@ -156,8 +162,24 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
         stalls: num(a[7]),
         motorPackets: num(a[8]),
         midiPackets: num(a[9]),
+        displayPackets: previous ? previous.displayPackets : 0,
+        displayUnbound: previous ? previous.displayUnbound : 0,
         faders: previous ? previous.faders : [],
     }
+}
+
+/** The display's counters: packets spent on it, texts not sent for want of a bound display. */
+export function encodeDisplayCounters(packets: number, unbound: number): number[] {
+    return encodeMessage(LINK_DISPLAY, [oscInt(packets), oscInt(unbound)])
+}
+
+/** Decodes the display's counters into `state`; false when the message is malformed. */
+export function applyDisplayCounters(state: LinkState, m: OscMessage): boolean {
+    const a = m.args
+    if (m.address !== LINK_DISPLAY || a.length !== 2 || a[0].type !== "i" || a[1].type !== "i") return false
+    state.displayPackets = a[0].value as number
+    state.displayUnbound = a[1].value as number
+    return true
 }
 
 /** Decodes one fader's state into `state.faders[index]`; false when the message is malformed. */

@@ -21,7 +21,8 @@ import { PacketPump } from "./packetPump"
 import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
 import { Settings } from "./settings"
-import { reportState } from "./stateReport"
+import { StateReport } from "./stateReport"
+import { SCREEN_MS, showScreen } from "./screen"
 
 /** Wiper streaming interval (ms) the boards' server config sets (streamingItv). */
 const WIPER_STREAM_MS = 10
@@ -51,9 +52,7 @@ function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
         const s = f.servo.state
         if (!f.touched() && s !== SERVO_IDLE && s !== SERVO_STALLED) return
         const c = surface.channelOf(i)
-        // the level the channel was set to; under a hand, where the hand has it (ADC noise and
-        // the servo's last tenth of a percent must not keep the display, and the MIDI, busy)
-        const p = f.touched() || f.servo.target < 0 ? f.wiper.reported : f.servo.target
+        const p = f.shownPosition()
         daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN)
     })
 }
@@ -68,7 +67,8 @@ export async function startFirmware(hw: Hardware) {
         outbox,
         roles.map(r => r.motor),
         roles.map(r => r.wiper),
-        new ds.MidiOutput("midi")
+        new ds.MidiOutput("midi"),
+        hw.display
     )
     const slots = new DriveSlots(DRIVE_SLOTS)
     const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i], slots), outbox, pump))
@@ -142,9 +142,10 @@ export async function startFirmware(hw: Hardware) {
         })
     }, WAKE_MS)
     let lastScribble = 0
+    let lastScreen = 0
     let lastState = 0
     let lastFull = 0
-    const sentStrips: string[] = []
+    const report = new StateReport(mix, surface, outbox, pump, link, daw)
     setInterval(() => {
         const now = ds.millis()
         mix.ride(surface.takeHandMoves())
@@ -158,11 +159,12 @@ export async function startFirmware(hw: Hardware) {
             showStrips(mix, surface, daw)
             daw.flushScribble(now)
         }
+        if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, outbox, now)) lastScreen = now
         if (link.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000
             if (all) lastFull = now
-            reportState(mix, surface, outbox, link, daw, sentStrips, all)
+            report.send(all)
         }
     }, CONTROL_PERIOD_MS)
 }

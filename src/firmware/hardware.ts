@@ -6,4 +6,5 @@ export interface Hardware {
     faders: FaderHardware[]       // channel strips in order, strip 1 first
     master: FaderHardware | null  // master fader, if the board has one
     buttons: { presetNext: ds.Button; presetPrev: ds.Button; bankLeft: ds.Button; bankRight: ds.Button; mode: ds.Button }
+    display: ds.CharacterScreen | null  // the OLED, null when none answered
 }

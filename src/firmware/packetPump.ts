@@ -4,7 +4,7 @@
  * (a burst of 5, then one per 20 ms) and the outbox decides what goes first.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/outbox"
+import { Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/outbox"
 
 /** Longest nap (ms) of an idle pump: routine wiper refreshes and held packets need no kick. */
 const IDLE_MS = 20
@@ -14,6 +14,8 @@ export class PacketPump {
     failures = 0
     /** Stream refreshes skipped because the wiper was not bound (a write would wait for it). */
     unbound = 0
+    /** Display texts skipped because no display was bound (none on the board, or not found). */
+    displayUnbound = 0
     /** Told when a motor duty has actually left (servo pulses are timed from then). */
     onSent: (motor: number, duty: number) => void = null
     private wake = ds.emitter<boolean>()
@@ -22,7 +24,8 @@ export class PacketPump {
         private outbox: Outbox,
         private motors: ds.Motor[],
         private wipers: ds.Potentiometer[],
-        private midi: ds.MidiOutput
+        private midi: ds.MidiOutput,
+        private display: ds.CharacterScreen | null
     ) {}
 
     /** Tells the pump that the outbox has something. */
@@ -49,6 +52,7 @@ export class PacketPump {
                 await this.safely(this.motors[p.motor], p.duty, false)
                 if (this.onSent) this.onSent(p.motor, p.duty)
             } else if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
+            else if (p.kind === PACKET_DISPLAY) await this.show(p.text, taken)
             else await this.askSamples(this.wipers[p.motor])
             const now = ds.millis()
             this.outbox.left(now, now - taken)
@@ -64,6 +68,21 @@ export class PacketPump {
             await wiper.streamingSamples.write(STREAM_SAMPLES)
         } catch (e) {
             this.failures++
+        }
+    }
+
+    /** The whole text in one write; one that could not go is sent again later. */
+    private async show(text: string, now: number) {
+        if (!this.display || !this.display.isBound) {
+            this.displayUnbound++
+            this.outbox.displayLost(now)
+            return
+        }
+        try {
+            await this.display.message.write(text)
+        } catch (e) {
+            this.failures++
+            this.outbox.displayLost(now)
         }
     }
 

@@ -2,39 +2,78 @@
  * The device's state for the host link (the simulator's API and page show it): preset, mode,
  * bank, law, the mix-bus estimate, counters, and what each fader is doing.
  */
-import { encodeState, encodeStrip } from "../core/linkProtocol"
+import { encodeDisplayCounters, encodeState, encodeStrip } from "../core/linkProtocol"
 import { Outbox } from "../core/outbox"
 import { Surface } from "../core/surface"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
 import { MixControl } from "./mixControl"
+import { PacketPump } from "./packetPump"
 
-/** Sends the state head, and each fader whose state changed since it was last sent (all of them when `all`). */
-export function reportState(mix: MixControl, surface: Surface, outbox: Outbox, link: DawLink, daw: DawIo, sent: string[], all: boolean) {
-    let stalls = 0
-    // one fader at a time: this runs ten times a second, and the heap has no room for a burst
-    surface.faders.forEach((f, i) => {
-        stalls += f.servo.stalls
-        const c = surface.channelOf(i)
-        const element = c >= 0 ? mix.elementOf(c) : ""
-        const key = c + element + f.servo.target + f.touched() + f.servo.duty + f.servo.state
-        if (!all && sent[i] === key) return
-        sent[i] = key
-        link.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))
-    })
-    link.post(
-        encodeState({
-            preset: mix.settings.preset,
-            mode: mix.settings.mode,
-            bank: surface.bank,
-            law: mix.settings.law,
-            mixBusDb: mix.mixBusDb(),
-            dawIgnored: surface.dawIgnored + daw.midiErrors,
-            linkDropped: link.dropped,
-            stalls: stalls,
-            motorPackets: outbox.motorPackets,
-            midiPackets: outbox.midiPackets,
-            faders: [],
+/** Numbers kept per fader of what was last reported: channel, touched, target, duty. */
+const SENT_STRIDE = 4
+
+export class StateReport {
+    /**
+     * What was last sent of each fader, as numbers and servo states: a text key per fader, built
+     * ten times a second, cost the heap dozens of short-lived strings.
+     */
+    private sent: number[] = []
+    private sentServo: string[] = []
+
+    constructor(
+        private mix: MixControl,
+        private surface: Surface,
+        private outbox: Outbox,
+        private pump: PacketPump,
+        private link: DawLink,
+        private daw: DawIo
+    ) {}
+
+    /**
+     * Sends the state head, and each fader whose state changed since it was last sent (all of
+     * them when `all`); the display's counters, which change at most once a second, only when `all`.
+     */
+    send(all: boolean) {
+        const self = this
+        const sent = this.sent
+        let stalls = 0
+        // one fader at a time: this runs ten times a second, and the heap has no room for a burst
+        this.surface.faders.forEach((f, i) => {
+            stalls += f.servo.stalls
+            const c = self.surface.channelOf(i)
+            const touched = f.touched() ? 1 : 0
+            const k = i * SENT_STRIDE
+            const same = sent[k] === c && sent[k + 1] === touched && sent[k + 2] === f.servo.target && sent[k + 3] === f.servo.duty && self.sentServo[i] === f.servo.state
+            if (!all && same) return
+            sent[k] = c
+            sent[k + 1] = touched
+            sent[k + 2] = f.servo.target
+            sent[k + 3] = f.servo.duty
+            self.sentServo[i] = f.servo.state
+            const element = c >= 0 ? self.mix.elementOf(c) : ""
+            self.link.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))
         })
-    )
+        const mix = this.mix
+        const outbox = this.outbox
+        this.link.post(
+            encodeState({
+                preset: mix.settings.preset,
+                mode: mix.settings.mode,
+                bank: this.surface.bank,
+                law: mix.settings.law,
+                mixBusDb: mix.mixBusDb(),
+                dawIgnored: this.surface.dawIgnored + this.daw.midiErrors,
+                linkDropped: this.link.dropped,
+                stalls: stalls,
+                motorPackets: outbox.motorPackets,
+                midiPackets: outbox.midiPackets,
+                // the display's counters and the faders travel in messages of their own
+                displayPackets: 0,
+                displayUnbound: 0,
+                faders: [],
+            })
+        )
+        if (all) this.link.post(encodeDisplayCounters(outbox.displayPackets, this.pump.displayUnbound))
+    }
 }

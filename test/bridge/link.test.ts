@@ -39,6 +39,8 @@ const STATE: LinkState = {
     stalls: 0,
     motorPackets: 3,
     midiPackets: 1,
+    displayPackets: 0,
+    displayUnbound: 0,
     faders: [{ channel: 1, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" }],
 }
 

@@ -3,9 +3,11 @@ import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "
 import {
     decodeCommand,
     encodeHeapProbe,
+    applyDisplayCounters,
     applyStrip,
     decodeState,
     encodeConfig,
+    encodeDisplayCounters,
     encodeStrip,
     encodeFaderTarget,
     encodeMidiIn,
@@ -54,6 +56,8 @@ describe("device link protocol", () => {
             stalls: 1,
             motorPackets: 40,
             midiPackets: 7,
+            displayPackets: 0,
+            displayUnbound: 0,
             faders: [
                 { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
                 { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
@@ -64,6 +68,10 @@ describe("device link protocol", () => {
         s.faders.forEach((f, i) => expect(applyStrip(got, message(encodeStrip(i, f)))).toBe(true))
         expect(got).toEqual(s)
         expect(decodeState(message(encodeState(s)), got)!.faders).toBe(got.faders)
+        // the display's counters come in their own message, and a later head keeps them
+        expect(applyDisplayCounters(got, message(encodeDisplayCounters(12, 3)))).toBe(true)
+        expect(decodeState(message(encodeState(s)), got)).toMatchObject({ displayPackets: 12, displayUnbound: 3 })
+        expect(applyDisplayCounters(got, message(encodeMessage("/headroom/display", [oscInt(1)])))).toBe(false)
         expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
         expect(applyStrip(got, message(encodeMessage("/headroom/strip", [oscInt(99)])))).toBe(false)
     })

@@ -1,0 +1,48 @@
+/**
+ * What the OLED shows, from the mix and the surface: the text is laid out by the shared core
+ * (src/core/screenText.ts) and handed to the outbox, which sends it only when it changed, at most
+ * once a second and after every other packet (docs/firmware.md). No layout while a motor moves a
+ * fader: the packet budget and the heap are scarcest then (a preset load), and the text shows the
+ * levels the faders were sent to, so it is the same once they arrive.
+ */
+import { Fader } from "../core/fader"
+import { Outbox } from "../core/outbox"
+import { SERVO_IDLE, SERVO_STALLED, SERVO_TOUCHED } from "../core/servo"
+import { screenText, SSD1306_COLUMNS, SSD1306_ROWS } from "../core/screenText"
+import { Surface } from "../core/surface"
+import { FaderLawName, positionToDb } from "../core/taper"
+import { MixControl } from "./mixControl"
+import { MODE_LOWER } from "./settings"
+
+/** How often (ms) the text is laid out; the outbox sends a changed one at most every DISPLAY_MS. */
+export const SCREEN_MS = 500
+
+function levelDb(law: FaderLawName, f: Fader): number {
+    const p = f.shownPosition()
+    return p >= 0 ? positionToDb(law, p) : NaN
+}
+
+function atRest(f: Fader): boolean {
+    const s = f.servo.state
+    return s === SERVO_IDLE || s === SERVO_STALLED || s === SERVO_TOUCHED
+}
+
+/** Lays the screen out at `now` (ms) and hands the text to the outbox; false when a motor is moving (nothing done). */
+export function showScreen(mix: MixControl, surface: Surface, master: Fader | null, outbox: Outbox, now: number): boolean {
+    if (!surface.faders.every(atRest) || (master && !atRest(master))) return false
+    const law = mix.settings.law
+    const strips = surface.faders.length
+    let last = -1
+    for (let i = 0; i < strips; i++) if (surface.channelOf(i) >= 0) last = surface.channelOf(i)
+    const text = screenText(SSD1306_COLUMNS, SSD1306_ROWS, {
+        preset: mix.settings.preset,
+        ruleOn: mix.settings.mode === MODE_LOWER,
+        first: surface.channelOf(0) + 1,
+        last: last + 1,
+        elements: surface.faders.map((f, i) => (surface.channelOf(i) >= 0 ? mix.elementOf(surface.channelOf(i)) : "")),
+        db: surface.faders.map(f => levelDb(law, f)),
+        masterDb: master ? levelDb(law, master) : NaN,
+    })
+    outbox.setDisplay(text, now)
+    return true
+}
