@@ -8,6 +8,7 @@ export const BOARDS = ["headroom_fader4", "headroom_fader8"]
 const COL = 120 // width of one channel strip
 const LEFT = 190 // room for the I2C bus and its labels
 const MASTER_GAP = 40
+const OLED_W = 184 // the display's box, right of the strips on the I2C bus
 const COLORS = { wiper: "#1f6fd1", touch: "#1a9850", motor: "#d9480f", pwm: "#7b3fb5", i2c: "#0b8793", button: "#555", power: "#c00" }
 
 const esc = s => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -42,7 +43,8 @@ export function renderWiring(board, chips) {
     const strips = stripsOf(board)
     const hasMaster = !!h.master
     const xs = strips.map((s, i) => LEFT + COL * i + COL / 2 + (hasMaster && i === strips.length - 1 ? MASTER_GAP : 0))
-    const right = xs[xs.length - 1] + COL / 2 + 40
+    const oledX = xs[xs.length - 1] + COL / 2 + 30
+    const right = oledX + OLED_W + 30
     const width = Math.max(right, 980)
     const out = []
     const y = { bus: 78, pca: 112, tb: 212, motor: 300, fader: 345, faderEnd: 545, cap: 570, ttp: 600, board: 750, boardEnd: 860, btn: 910, notes: 1010 }
@@ -57,7 +59,7 @@ export function renderWiring(board, chips) {
 
     // I2C bus: along the top, down the left margin into the board
     const sda = gpioOf(board, board.i2c.pinSDA), scl = gpioOf(board, board.i2c.pinSCL)
-    const busRight = xs[xs.length - 1] + COL / 2 - 10
+    const busRight = oledX + 34
     out.push(poly([[busRight, y.bus], [60, y.bus], [60, y.board + 40], [LEFT - 40, y.board + 40]], COLORS.i2c))
     out.push(poly([[busRight, y.bus + 12], [80, y.bus + 12], [80, y.board + 70], [LEFT - 40, y.board + 70]], COLORS.i2c))
     out.push(text(54, 300, `SDA — GPIO${sda}`, { size: 12, rotate: -90, color: COLORS.i2c, weight: "bold" }))
@@ -75,6 +77,14 @@ export function renderWiring(board, chips) {
         out.push(text(x0 + 44, y.pca + 18, wide ? `PCA9685 @ ${hex(pc.address)}  (U${ci + 1})` : `PCA9685 (U${ci + 1})`, { size: wide ? 12 : 11, anchor: "start", weight: "bold" }))
         out.push(text(x0 + 44, y.pca + 33, wide ? `${h.pwmHz} Hz PWM · VCC 3V3 · /OE to GND` : `@ ${hex(pc.address)}`, { size: wide ? 10 : 11, anchor: "start", color: "#444", weight: wide ? "normal" : "bold" }))
     })
+
+    // the optional OLED on the same bus
+    const d = h.display
+    out.push(line(oledX + 20, y.bus, oledX + 20, y.pca, COLORS.i2c), dot(oledX + 20, y.bus, COLORS.i2c))
+    out.push(line(oledX + 34, y.bus + 12, oledX + 34, y.pca, COLORS.i2c), dot(oledX + 34, y.bus + 12, COLORS.i2c))
+    out.push(rect(oledX, y.pca, OLED_W, 46, "#e3f1f2"))
+    out.push(text(oledX + 44, y.pca + 18, `${d.chip} OLED @ ${hex(d.address)}`, { size: 11, anchor: "start", weight: "bold" }))
+    out.push(text(oledX + 44, y.pca + 33, `${d.width}x${d.height} · VCC 3V3 · optional`, { size: 10, anchor: "start", color: "#444" }))
 
     // TB6612FNG bridges: two strips per chip, in strip order; motors on different PCA chips do not share one
     const bridges = []

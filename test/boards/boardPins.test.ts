@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { frequencyOf, MIN_PRESCALE } from "../../src/boards/pca9685"
+import { PAGES, WIDTH } from "../../src/boards/ssd1306"
 import { BOARDS, gpioOf, stripsOf } from "../../scripts/wiring-svg.mjs"
 
 const chips = JSON.parse(readFileSync("boards/chips.json", "utf8"))
@@ -14,7 +15,7 @@ interface Call { fn: string; props: Record<string, string> }
 /** Every start*(...) call of a board file, in source order, with its literal properties as text. */
 function startCalls(source: string): Call[] {
     const calls: Call[] = []
-    for (const m of source.matchAll(/\b(startPotentiometer|startPcaMotor|startButton)\(\{([^}]*)\}\)/g)) {
+    for (const m of source.matchAll(/\b(startPotentiometer|startPcaMotor|startButton|startOledDisplay)\(\{([^}]*)\}\)/g)) {
         const props: Record<string, string> = {}
         for (const p of m[2].split(",")) {
             const kv = p.split(":").map(s => s.trim())
@@ -35,6 +36,7 @@ function expectedCalls(board: any): Call[] {
         ...strips.map(f => ({ fn: "startPcaMotor", props: { name: f.roles.motor, address: "0x" + f.motor.address.toString(16), in1: s(f.motor.in1) } })),
         ...strips.map(f => ({ fn: "startButton", props: { name: f.roles.touch, pin: f.touch, activeHigh: "true" } })),
         ...BUTTONS.map(n => ({ fn: "startButton", props: { name: n, pin: h.buttons[n] } })),
+        { fn: "startOledDisplay", props: { name: "display", address: "0x" + h.display.address.toString(16) } },
     ]
 }
 
@@ -75,6 +77,13 @@ describe.each(BOARDS)("%s", id => {
     it("keeps inputs that need an internal pull resistor, and the I2C lines, off input-only pins", () => {
         const needPulls = [...strips.map(f => f.touch), ...BUTTONS.map(n => h.buttons[n]), board.i2c.pinSDA, board.i2c.pinSCL]
         for (const label of needPulls) expect(chip.inputOnly, label).not.toContain(gpioOf(board, label))
+    })
+
+    it("puts the OLED on the I2C bus at an SSD1306 address no PCA9685 uses, with the size the firmware draws for", () => {
+        expect(h.display.chip).toBe("SSD1306")
+        expect([0x3c, 0x3d]).toContain(h.display.address)
+        expect(h.pwmChips.map((c: any) => c.address)).not.toContain(h.display.address)
+        expect([h.display.width, h.display.height]).toEqual([WIDTH, PAGES * 8])
     })
 
     it("wires each motor to an even PCA9685 channel pair on a listed chip, no pair twice", () => {
