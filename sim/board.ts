@@ -1,11 +1,13 @@
 /**
  * The simulated board: one Jacdac device carrying, for each fader, a potentiometer (the wiper
- * through the ADC model), a motor and a touch button, plus the five front-panel buttons, with the
- * names the firmware's roles use (boards/README.md). The physics of every fader is advanced to
+ * through the ADC model), a motor and a touch button, plus the five front-panel buttons and the
+ * OLED (a character screen of the SSD1306's 18 x 7 characters), with the names the firmware's
+ * roles use (boards/README.md). The physics of every fader is advanced to
  * the wall clock in 0.25 ms steps; a motor command first brings the physics up to the moment it
  * arrived, so no command takes effect early or late.
  */
-import { ButtonServer, CHANGE, JDBus, JDServerServiceProvider, JDServiceServer, MotorServer } from "jacdac-ts"
+import { ButtonServer, CHANGE, CharacterScreenServer, CharacterScreenVariant, JDBus, JDServerServiceProvider, JDServiceServer, MotorServer } from "jacdac-ts"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../src/core/screenText"
 import { FaderModel } from "./physics/faderModel"
 import { readAdc } from "./physics/adc"
 import { ALPS_100MM, FaderParams } from "./physics/params"
@@ -65,6 +67,7 @@ export class SimBoard {
     readonly board: string
     readonly faders: SimFader[]
     readonly buttons: Record<SimButton, ButtonServer>
+    readonly display = new CharacterScreenServer({ rows: SSD1306_ROWS, columns: SSD1306_COLUMNS, variant: CharacterScreenVariant.OLED })
     readonly provider: JDServerServiceProvider
     private clock = 0
     private timer: ReturnType<typeof setInterval> | null = null
@@ -111,7 +114,13 @@ export class SimBoard {
             out[`touch${f.suffix}`] = f.touch
         }
         for (const n of BUTTON_NAMES) out[n] = this.buttons[n]
+        out.display = this.display
         return out
+    }
+
+    /** What the OLED shows: the text the firmware last wrote to it. */
+    displayText(): string {
+        return this.display.message.values()[0] ?? ""
     }
 
     /** Number of channel strips (the master, if any, is the last fader). */

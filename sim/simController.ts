@@ -73,6 +73,7 @@ export class SimApiController implements SimController {
                 firmwareDawIgnored: fw?.dawIgnored ?? 0,
                 firmwareLinkDropped: fw?.linkDropped ?? 0,
             },
+            display: { text: this.sim.board.displayText(), packets: fw?.displayPackets ?? 0, unbound: fw?.displayUnbound ?? 0 },
         }
     }
 

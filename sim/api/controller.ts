@@ -29,6 +29,14 @@ export interface SimState {
     mixBusDb: number | null
     /** Input dropped or ignored, by where it was dropped. */
     dropped: Record<string, number>
+    /** The OLED: its text (rows separated by "\n"), the packets the firmware spent on it, texts it could not send (no display bound). */
+    display: DisplayState
+}
+
+export interface DisplayState {
+    text: string
+    packets: number
+    unbound: number
 }
 
 export interface DawMessage {

@@ -3,7 +3,7 @@
 import { dbToPosition, FaderLawName, isFaderLaw } from "../../src/core/taper"
 
 interface Fader { channel: number; element: string; position: number; db: number | null; target: number | null; touched: boolean; motor: number }
-interface State { board: string; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null }
+interface State { board: string; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null; display: { text: string } }
 interface Message { seq: number; protocol: string; hex: string; decoded: unknown; text?: string }
 
 const TRAVEL_PX = 300 // 100 mm of travel, 3 px per mm
@@ -108,6 +108,7 @@ function render(s: State) {
         st.motor.classList.toggle("on", f.motor !== 0)
         st.root.classList.toggle("touched", f.touched)
     })
+    if ($("oled").textContent !== s.display.text) $("oled").textContent = s.display.text
     const db = s.mixBusDb
     $("busdb").textContent = db === null ? "" : `${db.toFixed(1)} dBFS`
     const pct = (v: number) => Math.min(100, Math.max(0, ((v + 40) / 40) * 100))

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core"
 import type { DawMessage, FaderState, SimState } from "../../../sim/api/controller"
 import { RecordingController } from "../api/recordingController"
 import { createApiServer, type ApiServer } from "../../../sim/api/server"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/screenText"
 
 const CHROMIUM = "/usr/bin/chromium"
 const haveChromium = existsSync(CHROMIUM)
@@ -18,6 +19,8 @@ if (!haveChromium) console.log(`page test (fake controller) skipped: ${CHROMIUM}
 /** fader8's strips and master, with the longest element name a preset uses and a 14-character one. */
 const ELEMENTS = ["kick", "snare", "drums", "bass", "guitars", "keys", "backingVocals", "percussionLoop", "master"]
 const LOG_LINES = 12
+/** The OLED's text as the firmware lays it out, as wide as the screen. */
+const OLED = "orchestral\nch 9-16      rule off\nkick  -4.5 snr  -12.5\nbass   0.0 vox   +3.0\ngtr   -inf keys   0.0\nfx    -inf bgv\nmst   -3.0"
 
 /** Answers like the simulator and records every action the page asks for. */
 class FakeController extends RecordingController {
@@ -30,7 +33,7 @@ class FakeController extends RecordingController {
         decoded: [{ type: "pitchbend", channel: 1, value: 8192 }],
     }))
     state(): SimState {
-        return { board: "headroom_fader8", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {} }
+        return { board: "headroom_fader8", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 } }
     }
     presets() {
         return ["pop", "rock", "jazz"]
@@ -76,6 +79,34 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         expect(names).toEqual(ELEMENTS.map(text => ({ text, fits: true })))
         // only the long ones are shrunk
         expect(await page.$eval(".strip .element", e => getComputedStyle(e).fontSize)).toBe("14px")
+    })
+
+    it(`shows the OLED's text as it is, row for row, in a monospace panel that holds ${SSD1306_COLUMNS} x ${SSD1306_ROWS} characters`, async () => {
+        const oled = await page.$eval("#oled", e => {
+            const style = getComputedStyle(e)
+            // the width and height of one character in the panel's font
+            const probe = document.createElement("span")
+            probe.style.font = style.font
+            probe.textContent = "M"
+            document.body.append(probe)
+            const cell = probe.getBoundingClientRect()
+            probe.remove()
+            const box = e as HTMLElement
+            return {
+                text: e.textContent,
+                monospace: style.fontFamily.includes("monospace"),
+                background: style.backgroundColor,
+                columns: (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / cell.width,
+                rows: (box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight),
+                clipped: box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight,
+            }
+        })
+        expect(oled.text).toBe(OLED)
+        expect(oled.monospace).toBe(true)
+        expect(oled.background).toBe("rgb(0, 0, 0)")
+        expect(oled.columns).toBeGreaterThanOrEqual(SSD1306_COLUMNS)
+        expect(oled.rows).toBeGreaterThanOrEqual(SSD1306_ROWS)
+        expect(oled.clipped).toBe(false)
     })
 
     it("a log of more than ten lines shows its two-digit line numbers whole", async () => {
