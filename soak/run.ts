@@ -7,13 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { DEFAULT_LINK_OPTIONS } from "../bridge/options"
 import { BOARDS } from "../sim/board"
+import { NO_DAW_LINK } from "../sim/noDawLink"
 import { Simulator } from "../sim/simulator"
 import { formatReport, runSoak } from "./session"
-
-/** A UDP port nothing listens on: the DAW's OSC goes there (the check reads the link's log). */
-const DAW_OSC_PORT = 39999
 
 const USAGE = "usage: npm run soak -- [--seed N] [--minutes M] [--board headroom_fader4|headroom_fader8] [--verbose]"
 
@@ -62,7 +59,7 @@ async function main(): Promise<number> {
             noise: true,
             nonlinear: false,
             stateDir,
-            link: { ...DEFAULT_LINK_OPTIONS, daw: "reaper", osc: "reaper", oscSend: { host: "127.0.0.1", port: DAW_OSC_PORT }, oscListen: { host: "127.0.0.1", port: 0 } },
+            link: NO_DAW_LINK,
             userMap: null,
             say: line => {
                 if (o.verbose) console.log(line)

@@ -2,11 +2,8 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { DEFAULT_LINK_OPTIONS } from "../../bridge/options"
+import { NO_DAW_LINK } from "../../sim/noDawLink"
 import { Simulator } from "../../sim/simulator"
-
-/** A UDP port nothing listens on: the DAW's OSC goes there (the test reads the link's log). */
-export const DAW_OSC_PORT = 39999
 
 export async function startSim(board: string, start?: number[]): Promise<Simulator> {
     return Simulator.start({
@@ -15,7 +12,7 @@ export async function startSim(board: string, start?: number[]): Promise<Simulat
         noise: true,
         nonlinear: false,
         stateDir: mkdtempSync(join(tmpdir(), "headroom-e2e-")),
-        link: { ...DEFAULT_LINK_OPTIONS, daw: "reaper", osc: "reaper", oscSend: { host: "127.0.0.1", port: DAW_OSC_PORT }, oscListen: { host: "127.0.0.1", port: 0 } },
+        link: NO_DAW_LINK,
         userMap: null,
         say: line => {
             if (process.env.E2E_VERBOSE) console.log(line)

@@ -14,12 +14,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_LINK_OPTIONS } from "../../bridge/options"
+import { NO_DAW_LINK } from "../../sim/noDawLink"
 import { Simulator } from "../../sim/simulator"
 import { encodePresetRequest } from "../../src/core/linkProtocol"
 import { decodePacket, messagesIn } from "../../src/core/osc"
 import { heapFree } from "../../soak/session"
-import { DAW_OSC_PORT, sleep, until } from "./harness"
+import { sleep, until } from "./harness"
 
 let sim: Simulator
 let stateDir: string
@@ -121,7 +121,7 @@ describe("restarts of the firmware", () => {
             noise: true,
             nonlinear: false,
             stateDir,
-            link: { ...DEFAULT_LINK_OPTIONS, daw: "reaper", osc: "reaper", oscSend: { host: "127.0.0.1", port: DAW_OSC_PORT }, oscListen: { host: "127.0.0.1", port: 0 } },
+            link: NO_DAW_LINK,
             userMap: null,
             say: line => {
                 if (line.startsWith("vm: ")) vmLines.push(line.slice(4))
