@@ -32,7 +32,7 @@ export class DawOscInput {
         private law: FaderLawName,
         private counters: DropCounters,
         /** Receives each `/headroom/fader` packet for the device. */
-        private toDevice: (packet: number[]) => void,
+        private toDevice: (packet: Buffer) => void,
         intervalMs: number,
         timers?: Timers
     ) {
@@ -45,7 +45,7 @@ export class DawOscInput {
     }
 
     /** Takes one UDP datagram from the DAW. */
-    push(bytes: number[]) {
+    push(bytes: Buffer) {
         const r = decodePacket(bytes)
         if (!r.ok) {
             this.counters.drop("osc", r.reason)

@@ -37,14 +37,14 @@ export class DeviceLink {
         private server: net.Server,
         /** The port really bound (useful when 0 was asked for). */
         readonly port: number,
-        private ping: number[]
+        private ping: Buffer
     ) {
         server.on("connection", s => this.adopt(s))
         this.timer = setInterval(() => this.send(this.ping), PING_MS)
     }
 
     /** Listens on 127.0.0.1:`port`; `ping` is the encoded keepalive packet. Rejects with a one-line reason. */
-    static listen(port: number, ping: number[]): Promise<DeviceLink> {
+    static listen(port: number, ping: Buffer): Promise<DeviceLink> {
         return new Promise((resolve, reject) => {
             const server = net.createServer()
             server.once("error", e =>
@@ -68,8 +68,8 @@ export class DeviceLink {
     }
 
     /** Sends one OSC packet to the device; dropped when none is connected or it is not ready yet. */
-    send(packet: number[]) {
-        if (this.open) this.socket?.write(Buffer.from(slipEncode(packet)))
+    send(packet: Buffer) {
+        if (this.open) this.socket?.write(slipEncode(packet))
     }
 
     /** Stops listening and drops the device. */

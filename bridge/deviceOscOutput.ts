@@ -19,7 +19,7 @@ export class DeviceOscOutput {
         /** The user's map, or null to forward the firmware's messages unchanged. */
         private userMap: OscMap | null,
         private law: FaderLawName,
-        private toDaw: (packet: number[]) => void,
+        private toDaw: (packet: Buffer) => void,
         /** Told every fader position that goes to the DAW (channel 1-based, position 0..1). */
         private onPosition: (channel: number, position: number) => void
     ) {}

@@ -47,7 +47,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
 
     const device = await DeviceLink.listen(options.linkPort, encodePing())
     say(`device link: listening on 127.0.0.1:${device.port}`)
-    const toDevice = (packet: number[]) => device.send(packet)
+    const toDevice = (packet: Buffer) => device.send(packet)
     const port = deps.midi !== undefined ? deps.midi : openMidiPort(options.midiPort, say)
     if (port) say(`MIDI: ${port.description}`)
     const midi = new MidiRoute(deps.bus, port, memory, log, counters, toDevice, COALESCE_MS, deps.timers)
@@ -162,8 +162,8 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             else osc?.dawFader(channel, position)
         },
         dawBytes: (protocol, bytes) => {
-            if (protocol === "midi") midi.input.push(bytes)
-            else osc?.input.push(bytes)
+            if (protocol === "midi") midi.input.push(Array.from(bytes))
+            else osc?.input.push(Buffer.from(bytes))
         },
         sendToDevice: toDevice,
         stop: async () => {

@@ -92,8 +92,8 @@ export interface LinkHandle {
      */
     dawFader(channel: number, position: number, protocol: "osc" | "midi"): void
     /** Feeds raw bytes as if the DAW had sent them (one UDP datagram, or whole MIDI messages). */
-    dawBytes(protocol: "osc" | "midi", bytes: number[]): void
+    dawBytes(protocol: "osc" | "midi", bytes: number[] | Buffer): void
     /** Sends one link packet to the device (preset, calibrate...); dropped when none is connected. */
-    sendToDevice(packet: number[]): void
+    sendToDevice(packet: Buffer): void
     stop(): Promise<void>
 }

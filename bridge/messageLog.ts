@@ -38,7 +38,7 @@ export class MessageLog extends EventEmitter<{ message: [LoggedMessage] }> {
     }
 
     /** Records one message and emits it as "message". */
-    add(protocol: LogProtocol, direction: LogDirection, bytes: number[], decoded: string): LoggedMessage {
+    add(protocol: LogProtocol, direction: LogDirection, bytes: number[] | Buffer, decoded: string): LoggedMessage {
         const m: LoggedMessage = {
             seq: ++this.seq,
             t: this.clock() - this.start,

@@ -37,7 +37,7 @@ export class MidiRoute {
         private memory: FaderMemory,
         private log: MessageLog,
         counters: DropCounters,
-        toDevice: (packet: number[]) => void,
+        toDevice: (packet: Buffer) => void,
         intervalMs: number,
         timers?: Timers
     ) {

@@ -20,7 +20,7 @@ export interface OscRouteDeps {
     memory: FaderMemory
     log: MessageLog
     counters: DropCounters
-    toDevice: (packet: number[]) => void
+    toDevice: (packet: Buffer) => void
     say: (line: string) => void
     intervalMs: number
     timers?: Timers
@@ -92,7 +92,7 @@ export class OscRoute {
         this.output.resend(this.deps.memory.osc())
     }
 
-    private sendToDaw(packet: number[]) {
+    private sendToDaw(packet: Buffer) {
         const r = decodePacket(packet)
         if (r.ok) messagesIn(r.packet).forEach(m => this.deps.log.add("osc", "to-daw", encodePacket(m), describeOsc(m)))
         this.toDaw++

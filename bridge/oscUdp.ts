@@ -29,7 +29,7 @@ export function exposureWarning(listen: Endpoint, allow: string[]): string | nul
 
 export class OscUdp {
     /** Called with each datagram from an accepted sender. */
-    onPacket: ((bytes: number[], from: Endpoint) => void) | null = null
+    onPacket: ((bytes: Buffer, from: Endpoint) => void) | null = null
     /** Datagrams refused because the sender is not on the allow-list. */
     refusedSenders = 0
     /** Sends that failed locally (no route, socket closed). */
@@ -46,7 +46,7 @@ export class OscUdp {
                 this.refusedSenders++
                 return
             }
-            this.onPacket?.(Array.from(msg), { host: rinfo.address, port: rinfo.port })
+            this.onPacket?.(msg, { host: rinfo.address, port: rinfo.port })
         })
         // a DAW that is not running makes the kernel report ICMP errors on some systems: not fatal
         socket.on("error", () => this.sendFailures++)
@@ -69,8 +69,8 @@ export class OscUdp {
     }
 
     /** Sends one OSC packet (already encoded) to the DAW. */
-    send(bytes: number[]) {
-        this.socket.send(Buffer.from(bytes), this.options.send.port, this.options.send.host, err => {
+    send(bytes: Buffer) {
+        this.socket.send(bytes, this.options.send.port, this.options.send.host, err => {
             if (err) this.sendFailures++
         })
     }

@@ -1,6 +1,6 @@
-// Byte arrays as hex text, the form VM tests compare against the literals the Node tests use.
+// Bytes as hex text, the form VM tests compare against the literals the Node tests use.
 
-export function hex(bytes: number[]): string {
+export function hex(bytes: number[] | Buffer): string {
     return Buffer.from(bytes).toString("hex")
 }
 

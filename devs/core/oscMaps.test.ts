@@ -4,7 +4,7 @@ import { builtinOscMap, decodeFader, encodeFader, OscMap, parseOscMap } from "..
 import { dbToPosition } from "../../src/core/taper"
 import { hex } from "../hex"
 
-function message(bytes: number[]): OscMessage {
+function message(bytes: number[] | Buffer): OscMessage {
     const r = decodePacket(bytes)
     if (r.ok === true && r.packet.kind === "message") return r.packet
     return null

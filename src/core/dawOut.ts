@@ -38,7 +38,7 @@ export function midiFor(e: SurfaceEvent, cfg: DawOutConfig, master: boolean): nu
 }
 
 /** OSC packet for one surface event, or null (touch events and no map send nothing). Channels are 1-based in OSC. */
-export function oscFor(e: SurfaceEvent, cfg: DawOutConfig): number[] | null {
+export function oscFor(e: SurfaceEvent, cfg: DawOutConfig): Buffer | null {
     if (!cfg.osc || e.touch !== TOUCH_NONE) return null
     return encodeOscFader(cfg.osc, e.channel + 1, fromPosition14(e.position14), cfg.law)
 }

@@ -1,5 +1,6 @@
 /**
- * IEEE 754 single precision, big-endian, on plain byte arrays: the float32 of OSC's `f`.
+ * IEEE 754 single precision, big-endian: the float32 of OSC's `f`, written into Buffers and read
+ * from plain byte arrays.
  * Written with arithmetic only (no typed arrays or DataView, which DeviceScript lacks); it matches
  * Node's Buffer.writeFloatBE/readFloatBE byte for byte, rounding to nearest even, subnormals,
  * infinities and NaN included.
@@ -19,8 +20,8 @@ function roundEven(x: number): number {
     return r % 2 === 0 ? r : r + 1
 }
 
-/** Appends the 4 big-endian bytes of `value` as float32 to `out`. */
-export function writeFloat32BE(out: number[], value: number): void {
+/** Writes `value` as float32 into out[offset..offset+4), big-endian. */
+export function writeFloat32BE(out: Buffer, offset: number, value: number): void {
     let sign = 0
     let exp = 0
     let mant = 0
@@ -58,14 +59,14 @@ export function writeFloat32BE(out: number[], value: number): void {
             }
         }
     }
-    out.push((sign << 7) | (exp >> 1))
-    out.push(((exp & 1) << 7) | ((mant >> 16) & 0x7f))
-    out.push((mant >> 8) & 0xff)
-    out.push(mant & 0xff)
+    out[offset] = (sign << 7) | (exp >> 1)
+    out[offset + 1] = ((exp & 1) << 7) | ((mant >> 16) & 0x7f)
+    out[offset + 2] = (mant >> 8) & 0xff
+    out[offset + 3] = mant & 0xff
 }
 
 /** Reads the big-endian float32 at `offset` (the caller checks that 4 bytes are there). */
-export function readFloat32BE(bytes: number[], offset: number): number {
+export function readFloat32BE(bytes: number[] | Buffer, offset: number): number {
     const b0 = bytes[offset] & 0xff
     const b1 = bytes[offset + 1] & 0xff
     const sign = b0 >> 7 ? -1 : 1
@@ -78,7 +79,7 @@ export function readFloat32BE(bytes: number[], offset: number): number {
 
 /** `value` rounded to the nearest float32, as it arrives after a trip through OSC's `f`. */
 export function toFloat32(value: number): number {
-    const b: number[] = []
-    writeFloat32BE(b, value)
+    const b = Buffer.alloc(4)
+    writeFloat32BE(b, 0, value)
     return readFloat32BE(b, 0)
 }

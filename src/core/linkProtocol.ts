@@ -33,29 +33,29 @@ export function isLinkMessage(m: OscMessage): boolean {
     return m.address.indexOf(LINK_PREFIX) === 0
 }
 
-export function encodePing(): number[] {
+export function encodePing(): Buffer {
     return encodeMessage(LINK_PING, [])
 }
 
 /** A DAW target: `channel` 1-based, `position` 0..1. */
-export function encodeFaderTarget(channel: number, position: number): number[] {
+export function encodeFaderTarget(channel: number, position: number): Buffer {
     return encodeMessage(LINK_FADER, [oscInt(channel), oscFloat(position)])
 }
 
-export function encodeMidiIn(bytes: number[]): number[] {
+export function encodeMidiIn(bytes: number[]): Buffer {
     return encodeMessage(LINK_MIDI, [oscBlob(bytes)])
 }
 
-export function encodePresetRequest(name: string): number[] {
+export function encodePresetRequest(name: string): Buffer {
     return encodeMessage(LINK_PRESET, [oscString(name)])
 }
 
 /** The host's settings for the device: OSC map ("reaper" | "ardour" | "generic" | "off"), fader law, MIDI mode ("mcu" | "cc"). */
-export function encodeConfig(osc: string, law: string, midi: string): number[] {
+export function encodeConfig(osc: string, law: string, midi: string): Buffer {
     return encodeMessage(LINK_CONFIG, [oscString(osc), oscString(law), oscString(midi)])
 }
 
-export function encodeCalibrate(): number[] {
+export function encodeCalibrate(): Buffer {
     return encodeMessage(LINK_CALIBRATE, [])
 }
 
@@ -65,12 +65,12 @@ export function encodeCalibrate(): number[] {
  * allocation that fails restarts the program (settings are safe, the moment's motion is lost),
  * so this is a diagnostic for benchmarks and soak tests, searched by the host.
  */
-export function encodeHeapProbe(bytes: number): number[] {
+export function encodeHeapProbe(bytes: number): Buffer {
     return encodeMessage(LINK_HEAP, [oscInt(bytes)])
 }
 
 /** What the device says when the link comes up. */
-export function encodeHello(board: string, faders: number, channels: number): number[] {
+export function encodeHello(board: string, faders: number, channels: number): Buffer {
     return encodeMessage(LINK_HELLO, [oscString(board), oscInt(faders), oscInt(channels)])
 }
 
@@ -111,7 +111,7 @@ export interface LinkState {
 const STATE_HEAD = 10
 
 /** The head of the state: everything but the faders and the display's counters (not sent). */
-export function encodeState(s: LinkState): number[] {
+export function encodeState(s: LinkState): Buffer {
     return encodeMessage(LINK_STATE, [
         oscString(s.preset),
         oscString(s.mode),
@@ -127,7 +127,7 @@ export function encodeState(s: LinkState): number[] {
 }
 
 /** One fader's state; `index` 0-based among the physical faders. */
-export function encodeStrip(index: number, f: LinkFaderState): number[] {
+export function encodeStrip(index: number, f: LinkFaderState): Buffer {
     return encodeMessage(LINK_STRIP, [
         oscInt(index),
         oscInt(f.channel),
@@ -169,7 +169,7 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
 }
 
 /** The display's counters: packets spent on it, texts not sent for want of a bound display. */
-export function encodeDisplayCounters(packets: number, unbound: number): number[] {
+export function encodeDisplayCounters(packets: number, unbound: number): Buffer {
     return encodeMessage(LINK_DISPLAY, [oscInt(packets), oscInt(unbound)])
 }
 

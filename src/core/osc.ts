@@ -1,11 +1,12 @@
 /**
- * OSC 1.0 codec on plain byte arrays: messages and bundles with the type tags i (int32),
+ * OSC 1.0 codec: messages and bundles with the type tags i (int32),
  * f (float32), s (string), b (blob), T and F (true/false, no data). Everything is big-endian and
- * padded to 4 bytes with zeros. Pure: no I/O; transports live elsewhere (SLIP: ./slip).
+ * padded to 4 bytes with zeros. Encoders write Buffers; the decoder (./oscDecode) reads byte arrays.
+ * Pure: no I/O; transports live elsewhere (SLIP: ./slip).
  */
 import { writeFloat32BE } from "./float32"
 import type { Failure } from "./result"
-import { writeUtf8 } from "./utf8"
+import { utf8Bytes } from "./utf8"
 
 export type OscArg =
     | { type: "i"; value: number }
@@ -59,61 +60,101 @@ export function oscBool(value: boolean): OscArg {
     return value ? { type: "T", value: true } : { type: "F", value: false }
 }
 
-function pad(out: number[]): void {
-    while (out.length % 4 !== 0) out.push(0)
+const COMMA = 0x2c
+
+/** Bytes a string of `n` UTF-8 bytes takes on the wire: the bytes, a NUL, zeros up to a multiple of 4. */
+function stringSize(n: number): number {
+    return (n + 4) & ~3
 }
 
-function writeString(out: number[], text: string): void {
-    writeUtf8(out, text)
-    out.push(0)
-    pad(out)
-}
-
-function writeInt32(out: number[], value: number): void {
+function writeInt32(out: Buffer, k: number, value: number): void {
     let v = value > 2147483647 ? 2147483647 : value < -2147483648 ? -2147483648 : value
     v = v < 0 ? Math.ceil(v) : Math.floor(v) || 0
-    out.push((v >> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff)
+    out[k] = (v >> 24) & 0xff
+    out[k + 1] = (v >> 16) & 0xff
+    out[k + 2] = (v >> 8) & 0xff
+    out[k + 3] = v & 0xff
 }
 
-function writeUint32(out: number[], value: number): void {
+function writeUint32(out: Buffer, k: number, value: number): void {
     const v = value > 0 ? Math.floor(value) % 4294967296 : 0
-    out.push(Math.floor(v / 16777216) & 0xff, Math.floor(v / 65536) & 0xff, Math.floor(v / 256) & 0xff, v & 0xff)
+    out[k] = Math.floor(v / 16777216) & 0xff
+    out[k + 1] = Math.floor(v / 65536) & 0xff
+    out[k + 2] = Math.floor(v / 256) & 0xff
+    out[k + 3] = v & 0xff
 }
 
-/** Encodes one message. `address` should start with "/". */
-export function encodeMessage(address: string, args: OscArg[]): number[] {
-    const out: number[] = []
-    writeString(out, address)
-    writeString(out, "," + args.map(a => a.type).join(""))
-    args.forEach(a => {
-        if (a.type === "i") writeInt32(out, a.value)
-        else if (a.type === "f") writeFloat32BE(out, a.value)
-        else if (a.type === "s") writeString(out, a.value)
-        else if (a.type === "b") {
-            writeInt32(out, a.value.length)
-            a.value.forEach(b => out.push(b & 0xff))
-            pad(out)
+/**
+ * Encodes one message. `address` should start with "/". The size is worked out first and the
+ * bytes written into one Buffer: on the device a number[] costs 8 bytes of the VM's small heap
+ * per byte, and growing one leaves the blocks it outgrew behind.
+ */
+export function encodeMessage(address: string, args: OscArg[]): Buffer {
+    const head = utf8Bytes(address)
+    // each string argument's bytes, converted once
+    const texts: Buffer[] = []
+    // the type tags: a comma and one ASCII letter per argument
+    let size = stringSize(head.length) + stringSize(args.length + 1)
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i]
+        if (a.type === "i" || a.type === "f") size += 4
+        else if (a.type === "s") {
+            const t = utf8Bytes(a.value)
+            texts.push(t)
+            size += stringSize(t.length)
+        } else if (a.type === "b") size += 4 + ((a.value.length + 3) & ~3)
+    }
+    // Buffer.alloc zero-fills: the NULs and padding are already there
+    const out = Buffer.alloc(size)
+    out.set(head, 0)
+    let k = stringSize(head.length)
+    out[k] = COMMA
+    for (let i = 0; i < args.length; i++) out[k + 1 + i] = args[i].type.charCodeAt(0)
+    k += stringSize(args.length + 1)
+    let text = 0
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i]
+        if (a.type === "i" || a.type === "f") {
+            if (a.type === "i") writeInt32(out, k, a.value)
+            else writeFloat32BE(out, k, a.value)
+            k += 4
+        } else if (a.type === "s") {
+            const t = texts[text++]
+            out.set(t, k)
+            k += stringSize(t.length)
+        } else if (a.type === "b") {
+            const n = a.value.length
+            writeInt32(out, k, n)
+            for (let j = 0; j < n; j++) out[k + 4 + j] = a.value[j] & 0xff
+            k += 4 + ((n + 3) & ~3)
         }
-    })
+    }
     return out
 }
 
 /** Encodes a bundle of messages and bundles. */
-export function encodeBundle(timetag: number[], elements: OscPacket[]): number[] {
-    const out: number[] = []
-    writeString(out, "#bundle")
-    writeUint32(out, timetag[0])
-    writeUint32(out, timetag[1])
-    elements.forEach(e => {
-        const bytes = encodePacket(e)
-        writeInt32(out, bytes.length)
-        bytes.forEach(b => out.push(b))
-    })
+export function encodeBundle(timetag: number[], elements: OscPacket[]): Buffer {
+    const parts: Buffer[] = []
+    let size = 16
+    for (let i = 0; i < elements.length; i++) {
+        parts.push(encodePacket(elements[i]))
+        size += 4 + parts[i].length
+    }
+    const out = Buffer.alloc(size)
+    out.set(utf8Bytes("#bundle"), 0)
+    writeUint32(out, 8, timetag[0])
+    writeUint32(out, 12, timetag[1])
+    let k = 16
+    for (let i = 0; i < parts.length; i++) {
+        writeInt32(out, k, parts[i].length)
+        out.set(parts[i], k + 4)
+        k += 4 + parts[i].length
+    }
     return out
 }
 
 /** Encodes a message or a bundle. */
-export function encodePacket(packet: OscPacket): number[] {
+export function encodePacket(packet: OscPacket): Buffer {
     if (packet.kind === "bundle") return encodeBundle(packet.timetag, packet.elements)
     return encodeMessage(packet.address, packet.args)
 }

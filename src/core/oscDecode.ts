@@ -1,5 +1,5 @@
 /**
- * OSC 1.0 decoder: bytes -> message or bundle, or a reason why not. Never throws; every length
+ * OSC 1.0 decoder: bytes (a byte array or a Buffer) -> message or bundle, or a reason why not. Never throws; every length
  * and offset is checked before it is used, so arbitrary bytes are safe input. Packets and bundle
  * elements are checked to be multiples of 4 long first, so every field starts 4-aligned and a
  * field rounded up to 4 bytes never runs past its packet.
@@ -14,16 +14,16 @@ const HASH = 0x23
 const SLASH = 0x2f
 const COMMA = 0x2c
 
-function int32At(b: number[], i: number): number {
+function int32At(b: number[] | Buffer, i: number): number {
     return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff)
 }
 
-function uint32At(b: number[], i: number): number {
+function uint32At(b: number[] | Buffer, i: number): number {
     return (b[i] & 0xff) * 16777216 + (((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff))
 }
 
 /** Where the padded string at `start` ends (the next field), or a negative number: -1 unterminated, -2 bad padding. */
-function stringEnd(b: number[], start: number, end: number): number {
+function stringEnd(b: number[] | Buffer, start: number, end: number): number {
     let i = start
     while (i < end && b[i] !== 0) i++
     if (i >= end) return -1
@@ -33,7 +33,7 @@ function stringEnd(b: number[], start: number, end: number): number {
 }
 
 /** The text of the NUL-terminated string at `start` (stringEnd has checked the terminator). */
-function textAt(b: number[], start: number): string {
+function textAt(b: number[] | Buffer, start: number): string {
     let i = start
     while (b[i] !== 0) i++
     return readUtf8(b, start, i)
@@ -44,11 +44,11 @@ function stringError(code: number, what: string, at: number): string {
 }
 
 /** Decodes one OSC packet (a message or a bundle). */
-export function decodePacket(bytes: number[]): OscDecodeResult {
+export function decodePacket(bytes: number[] | Buffer): OscDecodeResult {
     return decodeRange(bytes, 0, bytes.length, 0)
 }
 
-function decodeRange(b: number[], start: number, end: number, depth: number): OscDecodeResult {
+function decodeRange(b: number[] | Buffer, start: number, end: number, depth: number): OscDecodeResult {
     const size = end - start
     if (size <= 0) return fail("empty packet")
     if (size % 4 !== 0) return fail(`packet length ${size} is not a multiple of 4`)
@@ -57,7 +57,7 @@ function decodeRange(b: number[], start: number, end: number, depth: number): Os
     return decodeMessage(b, start, end)
 }
 
-function decodeBundle(b: number[], start: number, end: number, depth: number): OscDecodeResult {
+function decodeBundle(b: number[] | Buffer, start: number, end: number, depth: number): OscDecodeResult {
     if (depth >= MAX_DEPTH) return fail(`bundles nested deeper than ${MAX_DEPTH}`)
     const head = stringEnd(b, start, end)
     if (head < 0 || textAt(b, start) !== "#bundle") return fail('bundle header is not "#bundle"')
@@ -77,7 +77,7 @@ function decodeBundle(b: number[], start: number, end: number, depth: number): O
     return { ok: true, packet: { kind: "bundle", timetag: timetag, elements: elements } }
 }
 
-function decodeMessage(b: number[], start: number, end: number): OscDecodeResult {
+function decodeMessage(b: number[] | Buffer, start: number, end: number): OscDecodeResult {
     const addrEnd = stringEnd(b, start, end)
     if (addrEnd < 0) return fail(stringError(addrEnd, "address", start))
     const address = textAt(b, start)
@@ -109,7 +109,9 @@ function decodeMessage(b: number[], start: number, end: number): OscDecodeResult
             if (n < 0 || n > end - i - 4) return fail(`blob argument ${args.length} at byte ${i} has bad size ${n} (${end - i - 4} bytes left)`)
             const next = (i + 4 + n + 3) & ~3
             for (let k = i + 4 + n; k < next; k++) if (b[k] !== 0) return fail(`blob argument ${args.length} at byte ${i} has non-zero padding`)
-            args.push({ type: "b", value: b.slice(i + 4, i + 4 + n) })
+            const blob: number[] = []
+            for (let k = i + 4; k < i + 4 + n; k++) blob.push(b[k])
+            args.push({ type: "b", value: blob })
             i = next
         } else return fail(`unsupported type tag ${tag >= 0x21 && tag < 0x7f ? "'" + name + "'" : "byte " + tag} in argument ${args.length}`)
     }

@@ -45,7 +45,7 @@ function outgoing(r: OscFaderRoute, position: number, law: FaderLawName): number
  * The OSC bytes that put Headroom `channel` (1-based) at `position` (0..1 of travel, read with the
  * active fader law `law`) in the map's app.
  */
-export function encodeFader(map: OscMap, channel: number, position: number, law: FaderLawName): number[] {
+export function encodeFader(map: OscMap, channel: number, position: number, law: FaderLawName): Buffer {
     const r = map.fader
     const v = value(r.type, outgoing(r, position, law))
     if (r.channelArg) return encodeMessage(r.address, [oscInt(channel + map.channelOffset), v])
@@ -53,7 +53,7 @@ export function encodeFader(map: OscMap, channel: number, position: number, law:
 }
 
 /** The map's track-select message for `channel`, or null when the map has none. */
-export function encodeSelect(map: OscMap, channel: number, selected: boolean): number[] | null {
+export function encodeSelect(map: OscMap, channel: number, selected: boolean): Buffer | null {
     if (map.select === "") return null
     const v = value(map.fader.type, selected ? 1 : 0)
     if (map.fader.channelArg) return encodeMessage(map.select, [oscInt(channel + map.channelOffset), v])

@@ -11,23 +11,11 @@ export const SLIP_ESC_ESC = 0xdd
 /** Default largest frame (bytes after unescaping) that SlipDecoder accepts. */
 export const SLIP_MAX_FRAME = 2048
 
-/** Frames one packet: END, the escaped bytes, END. */
-export function slipEncode(bytes: number[]): number[] {
-    const out: number[] = [SLIP_END]
-    bytes.forEach(b => {
-        if (b === SLIP_END) out.push(SLIP_ESC, SLIP_ESC_END)
-        else if (b === SLIP_ESC) out.push(SLIP_ESC, SLIP_ESC_ESC)
-        else out.push(b & 0xff)
-    })
-    out.push(SLIP_END)
-    return out
-}
-
 /**
- * The same frame written straight into a Buffer: on the device a number[] costs 8 bytes a byte
- * of the VM's small heap, and growing one leaves copies behind.
+ * Frames one packet: END, the escaped bytes, END. Written straight into a Buffer: on the device a
+ * number[] costs 8 bytes of the VM's small heap per byte, and growing one leaves copies behind.
  */
-export function slipFrame(bytes: number[]): Buffer {
+export function slipEncode(bytes: number[] | Buffer): Buffer {
     let n = 2
     for (let i = 0; i < bytes.length; i++) n += bytes[i] === SLIP_END || bytes[i] === SLIP_ESC ? 2 : 1
     const out = Buffer.alloc(n)
@@ -63,7 +51,7 @@ export class SlipDecoder {
     constructor(private maxFrame: number = SLIP_MAX_FRAME) {}
 
     /** Feeds `bytes`; returns the frames they completed, oldest first. */
-    push(bytes: number[]): number[][] {
+    push(bytes: number[] | Buffer): number[][] {
         const frames: number[][] = []
         for (let i = 0; i < bytes.length; i++) {
             const f = this.feed(bytes[i])

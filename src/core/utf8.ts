@@ -1,30 +1,27 @@
 /**
- * UTF-8 <-> string on plain byte arrays, the same on both platforms. Node strings index UTF-16
- * units and DeviceScript strings index code points; the encoder accepts either, and the decoder
- * builds characters the way the running platform stores them.
+ * UTF-8 <-> string, the same on both platforms. Node strings index UTF-16 units and DeviceScript
+ * strings index code points; the decoder builds characters the way the running platform stores
+ * them.
  */
 
 /** True where strings are UTF-16 (Node): an astral character is two units there, one in DeviceScript. */
 const UTF16 = "\u{1F600}".length === 2
 const REPLACEMENT = 0xfffd
 
-/** Appends the UTF-8 bytes of `text` to `out`; NUL characters are left out (OSC strings end at NUL). */
-export function writeUtf8(out: number[], text: string): void {
-    for (let i = 0; i < text.length; i++) {
-        let c = text.charCodeAt(i)
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            const lo = text.charCodeAt(i + 1)
-            if (lo >= 0xdc00 && lo <= 0xdfff) {
-                c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00)
-                i++
-            }
-        }
-        if (c === 0) continue
-        if (c < 0x80) out.push(c)
-        else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f))
-        else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f))
-        else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f))
-    }
+/**
+ * The UTF-8 bytes of `text`, NUL characters left out (OSC strings end at NUL). The platform's own
+ * encoder does the work: a loop over the characters in bytecode, run for every string of the
+ * state report's nine messages a tick, tripped the VM's watchdog (128K instructions per slice).
+ */
+export function utf8Bytes(text: string): Buffer {
+    const b = Buffer.from(text)
+    if (b.indexOf(0) < 0) return b
+    let n = 0
+    for (let i = 0; i < b.length; i++) if (b[i] !== 0) n++
+    const out = Buffer.alloc(n)
+    let k = 0
+    for (let i = 0; i < b.length; i++) if (b[i] !== 0) out[k++] = b[i]
+    return out
 }
 
 function char(code: number): string {
@@ -36,7 +33,7 @@ function char(code: number): string {
 }
 
 /** Decodes bytes[start..end) as UTF-8; malformed sequences become U+FFFD, never an error. */
-export function readUtf8(bytes: number[], start: number, end: number): string {
+export function readUtf8(bytes: number[] | Buffer, start: number, end: number): string {
     let s = ""
     let i = start
     while (i < end) {

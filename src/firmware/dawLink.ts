@@ -8,7 +8,7 @@
  */
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
-import { SlipDecoder, slipFrame } from "../core/slip"
+import { SlipDecoder, slipEncode } from "../core/slip"
 import { decodePacket, messagesIn, OscMessage } from "../core/osc"
 
 export const LINK_TIMEOUT_MS = 400
@@ -55,12 +55,12 @@ export class DawLink {
     }
 
     /** Queues one OSC packet for the host; dropped (and counted) while the link is down or backed up. */
-    post(packet: number[]) {
+    post(packet: Buffer) {
         if (!this.connected || this.queue.length >= MAX_QUEUE) {
             this.sendFailures++
             return
         }
-        this.queue.push(slipFrame(packet))
+        this.queue.push(slipEncode(packet))
         this.wake.emit(true)
     }
 

@@ -7,7 +7,7 @@ import { dbToPosition } from "../../src/core/taper"
 
 function setup(map: string) {
     const counters = new DropCounters()
-    const sent: number[][] = []
+    const sent: Buffer[] = []
     const input = new DawOscInput(builtinOscMap(map)!, "reaper", counters, p => sent.push(p), 10)
     return { counters, sent, input }
 }
@@ -35,7 +35,7 @@ describe("OSC from the DAW", () => {
         input.push(encodeMessage("/strip/fader", [oscInt(1), oscString("loud")]))
         input.push(encodeMessage("/strip/fader", [oscInt(0), oscFloat(0.5)]))
         input.push(encodeMessage("/strip/gain", [oscInt(1), oscFloat(Infinity)]))
-        input.push([0x2f, 0x61, 0, 0, 0x2c, 0x66, 0, 0, 0x3f])
+        input.push(Buffer.from([0x2f, 0x61, 0, 0, 0x2c, 0x66, 0, 0, 0x3f]))
         vi.advanceTimersByTime(10)
         expect(sent).toEqual([])
         expect(counters.osc.ignored).toBe(1)

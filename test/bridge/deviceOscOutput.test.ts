@@ -15,7 +15,7 @@ function msg(address: string, ...args: OscMessage["args"]): OscMessage {
 }
 
 function setup(device: string, user: typeof userMap | null) {
-    const sent: number[][] = []
+    const sent: Buffer[] = []
     const positions: [number, number][] = []
     const out = new DeviceOscOutput(builtinOscMap(device)!, user, "x32", p => sent.push(p), (c, p) => positions.push([c, p]))
     return { sent, positions, out }

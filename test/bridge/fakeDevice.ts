@@ -42,7 +42,7 @@ export class FakeDevice {
     }
 
     /** Sends raw bytes (for malformed-input tests). */
-    sendRaw(bytes: number[]) {
+    sendRaw(bytes: number[] | Buffer) {
         this.socket.write(Buffer.from(bytes))
     }
 

@@ -20,14 +20,14 @@ describe.skipIf(missing)("OSC over UDP with liblo as the peer", () => {
         opened.push({ close: () => dump.stop() })
         await dump.ready()
         const udp = await open(dump.port)
-        udp.send(oscBytes("/track/3/volume", "f", "0.75"))
-        udp.send(oscBytes("/strip/fader", "if", "2", "0.5"))
+        udp.send(Buffer.from(oscBytes("/track/3/volume", "f", "0.75")))
+        udp.send(Buffer.from(oscBytes("/strip/fader", "if", "2", "0.5")))
         expect(await dump.waitFor(2)).toEqual(["/track/3/volume f 0.750000", "/strip/fader if 2 0.500000"])
     })
 
     it("receives what oscsend sends, byte for byte", async () => {
         const udp = await open(1)
-        const got = new Promise<number[]>(resolve => (udp.onPacket = b => resolve(b)))
+        const got = new Promise<number[]>(resolve => (udp.onPacket = b => resolve(Array.from(b))))
         oscSend(udp.bound.port, "/strip/fader", "if", "3", "0.75")
         expect(await got).toEqual(oscBytes("/strip/fader", "if", "3", "0.75"))
     })

@@ -7,9 +7,9 @@ function hex(bytes: number[]): string {
 }
 
 function ours(v: number): string {
-    const out: number[] = []
-    writeFloat32BE(out, v)
-    return hex(out)
+    const out = Buffer.alloc(4)
+    writeFloat32BE(out, 0, v)
+    return out.toString("hex")
 }
 
 function nodes(v: number): string {

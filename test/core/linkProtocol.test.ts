@@ -18,7 +18,7 @@ import {
     type LinkState,
 } from "../../src/core/linkProtocol"
 
-function message(bytes: number[]): OscMessage {
+function message(bytes: number[] | Buffer): OscMessage {
     const r = decodePacket(bytes)
     if (!r.ok || r.packet.kind !== "message") throw new Error("not a message")
     return r.packet

@@ -20,7 +20,7 @@ import { libloMissing, oscBytes } from "../bridge/liblo"
 // osc.js (the "osc" npm package) is a second, independent codec
 const oscjs = createRequire(import.meta.url)("osc")
 
-const hex = (b: number[]) => Buffer.from(b).toString("hex")
+const hex = (b: number[] | Buffer) => Buffer.from(b).toString("hex")
 const bytes = (h: string) => Array.from(Buffer.from(h.replace(/\s/g, ""), "hex"))
 
 function decodeMessage(h: string): OscMessage {
@@ -95,6 +95,10 @@ describe("osc: encode and decode", () => {
         expect(m.args[0].value).toBe("Gesang Ä 🎤")
     })
 
+    it("leaves NUL characters out of strings, which OSC ends at the first NUL", () => {
+        expect(hex(encodeMessage("/a\u0000b", [oscString("x\u0000y\u0000")]))).toBe("2f616200 2c730000 78790000".replace(/\s/g, ""))
+    })
+
     it("accepts a message without a type tag string (OSC 1.0 asks for robustness)", () => {
         expect(decodeMessage("2f6f6c6400000000")).toEqual({ kind: "message", address: "/old", args: [] })
     })
@@ -130,7 +134,7 @@ describe("osc: malformed packets are refused with a reason", () => {
     })
 
     it("refuses bundles nested too deep", () => {
-        let p = encodeMessage("/a", [])
+        let p = [...encodeMessage("/a", [])]
         for (let i = 0; i < 9; i++) p = [...encodeBundle(TIMETAG_NOW, []).slice(0, 16), 0, 0, 0, p.length, ...p]
         const r = decodePacket(p)
         expect(!r.ok && r.reason).toContain("nested deeper than 8")

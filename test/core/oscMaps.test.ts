@@ -5,7 +5,7 @@ import { builtinOscMap, decodeFader, encodeFader, encodeSelect, OscMap, parseOsc
 import { dbToPosition } from "../../src/core/taper"
 import { libloMissing, oscBytes } from "../bridge/liblo"
 
-const hex = (b: number[]) => Buffer.from(b).toString("hex")
+const hex = (b: number[] | Buffer) => Buffer.from(b).toString("hex")
 
 function map(name: string): OscMap {
     const m = builtinOscMap(name)
@@ -13,7 +13,7 @@ function map(name: string): OscMap {
     return m
 }
 
-function message(bytes: number[]): OscMessage {
+function message(bytes: number[] | Buffer): OscMessage {
     const r = decodePacket(bytes)
     if (r.ok !== true || r.packet.kind !== "message") throw new Error("not a message")
     return r.packet

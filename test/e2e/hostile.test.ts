@@ -71,7 +71,7 @@ function sweep(strip: number, elapsedMs: number): number {
 
 const pb14 = (position: number) => Math.round(position * 16383)
 
-function sendUdp(bytes: number[]): Promise<void> {
+function sendUdp(bytes: number[] | Buffer): Promise<void> {
     return new Promise((res, rej) => udp.send(Buffer.from(bytes), sim.link.oscPort!, "127.0.0.1", e => (e ? rej(e) : res())))
 }
 
@@ -238,7 +238,7 @@ describe("hostile DAW input on the live system", () => {
         const where = sim.board.faders.map(f => f.model.fraction())
         const targets = fw().faders.map(f => f.target)
         const valid = encodeMessage("/track/2/volume", [oscFloat(0.5)])
-        const garbage: number[][] = [
+        const garbage: (number[] | Buffer)[] = [
             encodeMessage("/track/1/volume", [oscFloat(NaN)]),
             encodeMessage("/track/1/volume", [oscFloat(Infinity)]),
             encodeMessage("/track/1/volume", [oscFloat(-Infinity)]),
@@ -290,7 +290,7 @@ describe("hostile DAW input on the live system", () => {
         expect(await until(settled, 6000)).toBe(true)
         const before = await steady()
         const where = sim.board.faders.map(f => f.model.fraction())
-        const refused: number[][] = [
+        const refused: Buffer[] = [
             encodeFaderTarget(1, NaN),
             encodeFaderTarget(1, Infinity),
             encodeFaderTarget(1, -Infinity),
@@ -302,7 +302,7 @@ describe("hostile DAW input on the live system", () => {
         ]
         // MIDI errors whatever came before (the firmware's parser is a stream: data bytes at the
         // start of a blob would continue the last blob's message under running status)
-        const ignored: number[][] = [encodeFaderTarget(999, 0.5), encodeMidiIn([0xf4]), encodeMidiIn([0xf7])]
+        const ignored: Buffer[] = [encodeFaderTarget(999, 0.5), encodeMidiIn([0xf4]), encodeMidiIn([0xf7])]
         const rounds = 10
         const watching = largestDuty(1500)
         for (let r = 0; r < rounds; r++) {
