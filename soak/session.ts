@@ -5,7 +5,8 @@
  *  (a) every fader sits within 1% of where the last command put it (the DAW's last target, the
  *      last preset's level, or where the hand left it);
  *  (b) no message was lost on the way to the DAW: after each hand move, the DAW's last MCU pitch
- *      bend and last OSC volume for that fader are where the hand left it;
+ *      bend and last OSC volume for that fader are where the hand left it (a hand that leaves a
+ *      fader where it was sends nothing new: then the last word before it, either way, counts);
  *  (c) the heap did not shrink: `heapFree(before - slack)` still holds, where the slack is what
  *      the measurements before the session disagreed by (at least 512 B).
  * `npm run soak` (soak/run.ts) and test/e2e/soak.test.ts both run this.
@@ -89,6 +90,8 @@ export interface SoakReport {
 
 interface Heard {
     seq: number
+    /** To the DAW (true), or from it. */
+    toDaw: boolean
     /** Wall clock (ms) when the link carried it. */
     at: number
     protocol: "midi" | "osc"
@@ -309,7 +312,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     // everything the link carries to the DAW, with the time it did (the log itself keeps 1000)
     const heard: Heard[] = []
     const listen = (m: { seq: number; direction: string; protocol: "midi" | "osc"; hex: string }) => {
-        if (m.direction === "to-daw") heard.push({ seq: m.seq, at: Date.now(), protocol: m.protocol, bytes: Array.from(Buffer.from(m.hex, "hex")) })
+        heard.push({ seq: m.seq, toDaw: m.direction === "to-daw", at: Date.now(), protocol: m.protocol, bytes: Array.from(Buffer.from(m.hex, "hex")) })
     }
     sim.link.log.on("message", listen)
 
@@ -317,6 +320,8 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     const connectionsBefore = sim.link.counters().device.connections
     const stallsBefore = fw()!.stalls
     const hands: HandMove[] = []
+    /** Wall times of bank presses: an MCU strip means another channel after one. */
+    const bankAt: number[] = []
     /** Wall time of the last step that could make the firmware speak for each fader. */
     const touchedAt = (fader: number, when: number) => {
         for (const h of hands) if (h.next === Infinity && (fader < 0 || h.fader === fader)) h.next = when
@@ -373,6 +378,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
                 }
                 case "bank":
                     touchedAt(-1, now)
+                    bankAt.push(now)
                     await board.pressButton(action.button)
                     bank = Math.max(0, Math.min(banks - 1, bank + (action.button === "bankLeft" ? -1 : 1)))
                     break
@@ -419,20 +425,25 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
 
     // (b) the DAW heard where each hand left its fader, in MCU and in OSC
     for (const h of hands) {
-        const within = heard.filter(m => m.at >= h.start && m.at < h.next)
+        const within = heard.filter(m => m.toDaw && m.at >= h.start && m.at < h.next)
         // MCU: the DAW's view is the last pitch bend before the touch-off that ends this hand's
         // touch episode (a release sends the position, then the touch-off)
         const touch = (v: number) => [0x90, NOTE_TOUCH + h.strip, v].join()
         // after this episode's touch-on (none when it continues the previous one)
-        const on = heard.find(m => m.at >= h.start && m.at < h.next && m.protocol === "midi" && m.bytes.join() === touch(0x7f))
-        const off = heard.find(m => m.at >= h.start && (!on || m.seq > on.seq) && m.protocol === "midi" && m.bytes.join() === touch(0x00))
+        const on = heard.find(m => m.toDaw && m.at >= h.start && m.at < h.next && m.protocol === "midi" && m.bytes.join() === touch(0x7f))
+        const off = heard.find(m => m.toDaw && m.at >= h.start && (!on || m.seq > on.seq) && m.protocol === "midi" && m.bytes.join() === touch(0x00))
         const boundary = off ? off.seq : Infinity
         // a hand that takes the fader again before the firmware counts it released (inferred touch
         // lasts until the fader has been still a while: touch.ts) continues the same episode, and
         // only that episode's end is the DAW's to hear
         const again = hands.find(x => x.fader === h.fader && x.start === h.next)
         const merged = again !== undefined && off !== undefined && off.at > again.start
-        const bends = heard.filter(m => m.at >= h.start && m.seq < boundary && m.protocol === "midi" && m.bytes[0] === (0xe0 | h.strip))
+        const isBend = (m: Heard) => m.protocol === "midi" && m.bytes[0] === (0xe0 | h.strip)
+        let bends = heard.filter(m => m.toDaw && m.at >= h.start && m.seq < boundary && isBend(m))
+        // a hand that left the fader where it was: the DAW's view is the strip's last bend either
+        // way, as long as no bank press since then gave the strip another channel
+        const unmoved = bends.length === 0 ? heard.filter(m => m.at < h.start && isBend(m)).pop() : undefined
+        if (unmoved && (h.strip === MASTER_CHANNEL || !bankAt.some(t => t >= unmoved.at && t < h.start))) bends = [unmoved]
         const name = `(b) step ${h.step}, fader ${h.fader + 1} left at ${h.left.toFixed(4)}`
         if (merged) report.mergedEpisodes++
         else if (bends.length === 0) failures.push(`${name}: no MCU pitch bend reached the DAW`)
@@ -444,13 +455,18 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         }
         if (h.channel > 0) {
             const address = `/track/${h.channel}/volume`
-            let last: number | null = null
-            for (const m of within) {
-                if (m.protocol !== "osc") continue
-                const r = decodePacket(m.bytes)
-                if (!r.ok) continue
-                for (const msg of messagesIn(r.packet)) if (msg.address === address && msg.args.length === 1 && msg.args[0].type === "f") last = msg.args[0].value
+            const lastVolume = (ms: Heard[]) => {
+                let v: number | null = null
+                for (const m of ms) {
+                    if (m.protocol !== "osc") continue
+                    const r = decodePacket(m.bytes)
+                    if (!r.ok) continue
+                    for (const msg of messagesIn(r.packet)) if (msg.address === address && msg.args.length === 1 && msg.args[0].type === "f") v = msg.args[0].value
+                }
+                return v
             }
+            // as for MCU: a hand that moved nothing leaves the last word before it, either way
+            const last = lastVolume(within) ?? lastVolume(heard.filter(m => m.at < h.start))
             if (last === null) failures.push(`${name}: no OSC ${address} reached the DAW`)
             else {
                 const err = Math.abs(last - h.left)
