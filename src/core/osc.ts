@@ -84,45 +84,65 @@ function writeUint32(out: Buffer, k: number, value: number): void {
     out[k + 3] = v & 0xff
 }
 
+/** UTF-8 length of `text` when it is plain ASCII without NUL (addresses, names: nearly always), else -1. */
+function asciiLength(text: string): number {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i)
+        if (c === 0 || c >= 0x80) return -1
+    }
+    return text.length
+}
+
+/** Bytes `text` takes on the wire. */
+function textSize(text: string): number {
+    const n = asciiLength(text)
+    return stringSize(n >= 0 ? n : utf8Bytes(text).length)
+}
+
+/** Writes `text` at `k` (the NUL and padding are the Buffer's zeros); returns where the next field starts. */
+function writeText(out: Buffer, k: number, text: string): number {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i)
+        if (c === 0 || c >= 0x80) {
+            const bytes = utf8Bytes(text)
+            out.set(bytes, k)
+            return k + stringSize(bytes.length)
+        }
+        out[k + i] = c
+    }
+    return k + stringSize(text.length)
+}
+
 /**
  * Encodes one message. `address` should start with "/". The size is worked out first and the
  * bytes written into one Buffer: on the device a number[] costs 8 bytes of the VM's small heap
- * per byte, and growing one leaves the blocks it outgrew behind.
+ * per byte, and growing one leaves the blocks it outgrew behind. ASCII text is copied character
+ * by character rather than through a Buffer of its own: a report's dozens of tiny short-lived
+ * Buffers cost the heap more than their size.
  */
 export function encodeMessage(address: string, args: OscArg[]): Buffer {
-    const head = utf8Bytes(address)
-    // each string argument's bytes, converted once
-    const texts: Buffer[] = []
     // the type tags: a comma and one ASCII letter per argument
-    let size = stringSize(head.length) + stringSize(args.length + 1)
+    let size = textSize(address) + stringSize(args.length + 1)
     for (let i = 0; i < args.length; i++) {
         const a = args[i]
         if (a.type === "i" || a.type === "f") size += 4
-        else if (a.type === "s") {
-            const t = utf8Bytes(a.value)
-            texts.push(t)
-            size += stringSize(t.length)
-        } else if (a.type === "b") size += 4 + ((a.value.length + 3) & ~3)
+        else if (a.type === "s") size += textSize(a.value)
+        else if (a.type === "b") size += 4 + ((a.value.length + 3) & ~3)
     }
     // Buffer.alloc zero-fills: the NULs and padding are already there
     const out = Buffer.alloc(size)
-    out.set(head, 0)
-    let k = stringSize(head.length)
+    let k = writeText(out, 0, address)
     out[k] = COMMA
     for (let i = 0; i < args.length; i++) out[k + 1 + i] = args[i].type.charCodeAt(0)
     k += stringSize(args.length + 1)
-    let text = 0
     for (let i = 0; i < args.length; i++) {
         const a = args[i]
         if (a.type === "i" || a.type === "f") {
             if (a.type === "i") writeInt32(out, k, a.value)
             else writeFloat32BE(out, k, a.value)
             k += 4
-        } else if (a.type === "s") {
-            const t = texts[text++]
-            out.set(t, k)
-            k += stringSize(t.length)
-        } else if (a.type === "b") {
+        } else if (a.type === "s") k = writeText(out, k, a.value)
+        else if (a.type === "b") {
             const n = a.value.length
             writeInt32(out, k, n)
             for (let j = 0; j < n; j++) out[k + 4 + j] = a.value[j] & 0xff
