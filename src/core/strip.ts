@@ -79,7 +79,7 @@ export class Strip {
     }
 
     /**
-     * An event from `flush` could not be queued for the DAW (the MIDI batch was full): it goes
+     * An event from `flush` could not be queued for the DAW (the MIDI batch or the link was full): it goes
      * again at the next flush, unless something newer has replaced it.
      */
     lost(e: StripEvent) {

@@ -150,16 +150,17 @@ export class DawIo {
     private emit(e: SurfaceEvent, master: boolean): boolean {
         const bytes = midiFor(e, this.cfg, master)
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
-        if (bytes.length > 0 && !midi) {
-            // the batch is full (MIDI waits while motor stops are due): try again next period,
-            // or the DAW never hears where a hand left the fader
+        // the MIDI batch is full (MIDI waits while motor stops are due), or the link's queue is
+        let refused = bytes.length > 0 && !midi
+        if (!master) {
+            const osc = oscFor(e, this.cfg)
+            if (osc && !this.link.post(osc) && this.link.connected) refused = true
+        }
+        if (refused) {
+            // try again next period, or the DAW never hears where a hand left the fader
             const i = master ? -1 : this.surface.faderOf(e.channel)
             const f = master ? this.master : i >= 0 ? this.surface.faders[i] : null
             if (f) f.strip.lost({ touch: e.touch, position14: e.position14 })
-        }
-        if (!master) {
-            const osc = oscFor(e, this.cfg)
-            if (osc) this.link.post(osc)
         }
         return midi || e.touch !== TOUCH_NONE
     }

@@ -54,14 +54,15 @@ export class DawLink {
         }
     }
 
-    /** Queues one OSC packet for the host; dropped (and counted) while the link is down or backed up. */
-    post(packet: Buffer) {
+    /** Queues one OSC packet for the host; false when it was dropped (and counted): the link is down or backed up. */
+    post(packet: Buffer): boolean {
         if (!this.connected || this.queue.length >= MAX_QUEUE) {
             this.sendFailures++
-            return
+            return false
         }
         this.queue.push(slipEncode(packet))
         this.wake.emit(true)
+        return true
     }
 
     private async writer() {

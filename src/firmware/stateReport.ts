@@ -46,13 +46,14 @@ export class StateReport {
             const k = i * SENT_STRIDE
             const same = sent[k] === c && sent[k + 1] === touched && sent[k + 2] === f.servo.target && sent[k + 3] === f.servo.duty && self.sentServo[i] === f.servo.state
             if (!all && same) return
+            const element = c >= 0 ? self.mix.elementOf(c) : ""
+            // a strip the queue refused goes again next time: the host would show a stale state
+            if (!self.link.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))) return
             sent[k] = c
             sent[k + 1] = touched
             sent[k + 2] = f.servo.target
             sent[k + 3] = f.servo.duty
             self.sentServo[i] = f.servo.state
-            const element = c >= 0 ? self.mix.elementOf(c) : ""
-            self.link.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))
         })
         const mix = this.mix
         const outbox = this.outbox
