@@ -95,6 +95,8 @@ export class Strip {
     acceptDaw(position14: number, now: number): boolean {
         if (this.touched) {
             this.ignored++
+            // the DAW now believes another position: the release must tell it where the fader is
+            this.sent14 = -1
             return false
         }
         const echo = now - this.sentT < ECHO_WINDOW_MS && Math.abs(position14 - this.sent14) <= ECHO_STEPS

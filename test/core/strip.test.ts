@@ -26,6 +26,16 @@ describe("strip", () => {
         s.setTouched(false)
         expect(s.flush(10, 520)).toEqual([pos(520), touch(TOUCH_OFF)])
     })
+    it("tells the DAW where the fader is at release when the DAW wrote elsewhere while it was held, even if the hand did not move it", () => {
+        const s = new Strip()
+        s.setTouched(true)
+        s.move(500)
+        expect(s.flush(0, 500)).toEqual([touch(TOUCH_ON), pos(500)])
+        expect(s.acceptDaw(9000, 5)).toBe(false)
+        expect(s.flush(10, 500)).toEqual([])
+        s.setTouched(false)
+        expect(s.flush(20, 500)).toEqual([pos(500), touch(TOUCH_OFF)])
+    })
     it("sends again what could not be queued: the release's position and touch-off, a moving hand's position", () => {
         const s = new Strip()
         s.setTouched(true)
