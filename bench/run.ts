@@ -241,7 +241,12 @@ async function main() {
     await sleep(500)
     seq = lastSeq()
     await sleep(idleMs)
-    const heldCount = toDaw(seq).length
+    const held = toDaw(seq)
+    const heldCount = held.length
+    // what a held fader says, when it says anything: the target is silence
+    const heldKinds = new Map<string, number>()
+    for (const m of held) heldKinds.set(m.decoded, (heldKinds.get(m.decoded) ?? 0) + 1)
+    if (heldCount > 0) console.log(`one fader held: ${[...heldKinds].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([d, n]) => `${n} x ${d}`).join("; ")}`)
     await sim.board.release(2)
     const idleResult = { messagesPerMinute: Math.round((idleCount * 60000) / idleMs), heldMessagesPerMinute: Math.round((heldCount * 60000) / idleMs) }
 
