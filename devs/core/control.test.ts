@@ -2,6 +2,7 @@
 import { describe, expect, test } from "@devicescript/test"
 import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/outbox"
 import { Strip } from "../../src/core/strip"
+import { EndStop, END_STOP_MIN_MS } from "../../src/core/endStop"
 import { Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
 import { Touch, TOUCH_DEFAULTS } from "../../src/core/touch"
 import { Servo, SERVO_DEFAULTS, SERVO_PULSE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/servo"
@@ -61,6 +62,16 @@ describe("control core (VM)", () => {
         for (let i = 0; i < 200; i++) if (w.update(0.5 + ((i % 7) - 3) / 8192)) reports++
         expect(reports).toBe(0)
         expect(w.update(0.52)).toBe(true)
+    })
+    test("end stop: a moving wiper is not there, one still after the motor's start is", () => {
+        const s = new EndStop(0)
+        let t = 0
+        for (let p = 0.2; p < 1; p += 0.02, t += 10) expect(s.feed(t, p)).toBe(false)
+        for (let k = 0; k < 14; k++, t += 10) expect(s.feed(t, 1 - (k % 3) / 4096)).toBe(false)
+        expect(s.feed(t + 10, 1)).toBe(true)
+        const early = new EndStop(0)
+        for (let u = 0; u < END_STOP_MIN_MS; u += 10) expect(early.feed(u, 0)).toBe(false)
+        expect(early.feed(END_STOP_MIN_MS, 0)).toBe(true)
     })
     test("touch: motion without the motor is a hand", () => {
         const t = new Touch(TOUCH_DEFAULTS)

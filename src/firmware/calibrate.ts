@@ -1,19 +1,40 @@
 /**
  * Calibration: drives every motor to the bottom and then the top end stop and keeps the raw
- * wiper readings there, so that travel maps to 0..1 on each fader's real track. It costs three
- * motor packets per fader; faders that are touched or fail are left with their old limits.
+ * wiper readings there (core/endStop.ts tells when a wiper has got there), so that travel maps
+ * to 0..1 on each fader's real track. It costs three motor packets per fader; faders that are
+ * touched or fail are left with their old limits.
  */
 import * as ds from "@devicescript/core"
+import { EndStop } from "../core/endStop"
 import { Calibration, calibrationError } from "../core/sensing"
 import { FaderIo } from "./faderIo"
 
-/** Duty and time that reach an end stop from anywhere on a 100 mm fader (about 0.5 s full travel at full duty). */
+/** Duty that reaches an end stop from anywhere on a 100 mm fader (about 0.8 s full travel). */
 const CAL_DUTY = 0.7
-const CAL_MS = 900
+/** A motor that has not reached its stop by then never will (ms). */
+const CAL_MAX_MS = 3000
+/** How often the wipers are looked at (ms). */
+const CAL_POLL_MS = 20
 
+/** Drives every motor at `duty` until every wiper has stopped at its end stop; returns the raw readings there. */
 async function driveAll(faders: FaderIo[], duty: number): Promise<number[]> {
-    faders.forEach(f => f.drive(f.fader.drive(duty, ds.millis())))
-    await ds.sleep(CAL_MS)
+    const t0 = ds.millis()
+    faders.forEach(f => f.drive(f.fader.drive(duty, t0)))
+    const stops = faders.map(() => new EndStop(t0))
+    // the test is a function: DeviceScript closures cannot capture a loop's variables
+    const there = (now: number) => {
+        let all = true
+        faders.forEach((f, i) => {
+            if (!stops[i].feed(now, f.raw)) all = false
+        })
+        return all
+    }
+    let now = t0
+    while (now - t0 < CAL_MAX_MS) {
+        await ds.sleep(CAL_POLL_MS)
+        now = ds.millis()
+        if (there(now)) break
+    }
     return faders.map(f => f.raw)
 }
 
