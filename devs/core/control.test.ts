@@ -63,6 +63,13 @@ describe("control core (VM)", () => {
         expect(reports).toBe(0)
         expect(w.update(0.52)).toBe(true)
     })
+    test("wiper: turning back takes two steps, so a still hand is not heard flipping", () => {
+        const w = new Wiper({ alpha: 1, jump: 1, hysteresis: WIPER_DEFAULTS.hysteresis, reversal: WIPER_DEFAULTS.reversal }, { low: 0, high: 1 })
+        w.update(0.5)
+        expect(w.update(0.5 + 1.2 / 1024)).toBe(true)
+        expect(w.update(0.5 + 0.1 / 1024)).toBe(false)
+        expect(w.update(0.5 - 0.9 / 1024)).toBe(true)
+    })
     test("end stop: a moving wiper is not there, one still after the motor's start is", () => {
         const s = new EndStop(0)
         let t = 0

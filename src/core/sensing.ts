@@ -13,9 +13,13 @@ export interface WiperOptions {
     /** A reported position changes only when the smoothed one moves this far from it: about
      * 1/1024 of travel keeps 10 bits of resolution above the ADC noise. */
     hysteresis: number
+    /** A reported position turns back only when the smoothed one has come back this far: a
+     * still hand can rest a wiper on the edge between two steps, and the DAW would hear it
+     * flip between them about once a second. */
+    reversal: number
 }
 
-export const WIPER_DEFAULTS: WiperOptions = { alpha: 0.5, jump: 4 / 1024, hysteresis: 1 / 1024 }
+export const WIPER_DEFAULTS: WiperOptions = { alpha: 0.5, jump: 4 / 1024, hysteresis: 1 / 1024, reversal: 2 / 1024 }
 
 /** Calibrated raw limits: raw readings (0..1 of the ADC range) at the bottom and top end stops. */
 export interface Calibration {
@@ -43,6 +47,8 @@ export class Wiper {
     position = -1
     /** Position last reported 0..1 (for the DAW), -1 before the first reading. */
     reported = -1
+    /** Direction of the last change of the reported position: 1 up, -1 down, 0 none yet. */
+    private direction = 0
     private cal: Calibration
     private opts: WiperOptions
 
@@ -70,9 +76,12 @@ export class Wiper {
         const pos = this.position
         // the ends are always reachable exactly, whatever the hysteresis
         const snapped = pos < this.opts.hysteresis ? 0 : pos > 1 - this.opts.hysteresis ? 1 : pos
-        if (this.reported >= 0 && Math.abs(snapped - this.reported) < this.opts.hysteresis && snapped !== 0 && snapped !== 1)
-            return false
+        const change = snapped - this.reported
+        const up = change > 0 ? 1 : -1
+        const band = up === -this.direction ? this.opts.reversal : this.opts.hysteresis
+        if (this.reported >= 0 && Math.abs(change) < band && snapped !== 0 && snapped !== 1) return false
         if (snapped === this.reported) return false
+        if (this.reported >= 0) this.direction = up
         this.reported = snapped
         return true
     }
