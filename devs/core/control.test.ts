@@ -27,23 +27,43 @@ describe("control core (VM)", () => {
         expect(o.take(0).duty).toBe(1)
         expect(o.take(0)).toBe(null)
     })
-    test("outbox: a stop due soon holds other packets; wipers are asked to stream", () => {
-        const o = new Outbox(2, 2, 10)
+    test("outbox: stops due soon hold other packets; wipers are asked to stream", () => {
+        const o = new Outbox(3, 2, 10)
         expect(o.take(0).kind).toBe(PACKET_STREAM)
         expect(o.take(0).kind).toBe(PACKET_STREAM)
         for (let k = 0; k < 3; k++) {
-            o.setMotor(1, k % 2 ? 0.3 : -0.3)
+            o.setMotor(2, k % 2 ? 0.3 : -0.3)
             o.take(0)
         }
-        o.heard(0, 0)
-        o.heard(1, 0)
-        o.expectStop(0, 10)
-        o.setMotor(1, 1)
-        expect(o.take(0)).toBe(null)
+        expect(o.take(20).motor).toBe(2)
+        o.heard(0, 20)
+        o.heard(1, 20)
+        // two stops due at 50: a packet at 40 would leave the second one late
+        o.expectStop(0, 50)
+        o.expectStop(1, 50)
+        o.setMotor(2, 1)
+        expect(o.readyIn(40)).toBe(0)
+        expect(o.take(40)).toBe(null)
         o.expectStop(0, -1)
+        o.expectStop(1, -1)
         o.setMotor(0, 0)
-        expect(o.take(10).duty).toBe(0)
-        expect(o.take(30).duty).toBe(1)
+        o.setMotor(1, 0)
+        expect(o.take(50).duty).toBe(0)
+        expect(o.take(50).duty).toBe(0)
+        expect(o.take(90).duty).toBe(1)
+    })
+    test("outbox: other packets leave the burst's last token to a stop", () => {
+        const o = new Outbox(2)
+        let taken = 0
+        for (let k = 0; k < 6; k++) {
+            o.setMotor(0, k % 2 ? 0.3 : -0.3)
+            if (o.take(1000)) taken++
+        }
+        expect(taken).toBe(4)
+        expect(o.readyIn(1000)).toBe(20)
+        expect(o.stopDelay(1000)).toBe(0)
+        o.setMotor(1, 0)
+        expect(o.take(1000).motor).toBe(1)
     })
     test("strip: touch, latest position, release with the last one", () => {
         const s = new Strip()

@@ -12,6 +12,9 @@
  *   6. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
  *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
  *      a fader) goes before the MIDI batch, yet never before a motor command.
+ * Only a stop may spend the burst's last token: everything else waits here (where a newer duty
+ * can still replace it) until two are left, so a stop nobody saw coming (a hand on a moving
+ * fader, a lost link) leaves at once instead of a throttle step or two behind a motor command.
  * Wiper streams are kept alive here rather than by the runtime: a sensor streams only the number
  * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
  * announce of the board (each 500 ms), every wiper at once. Nine wipers took 180 ms of budget
@@ -201,6 +204,15 @@ export class Outbox {
         return this.throttleT < past ? past : this.throttleT
     }
 
+    /**
+     * How long (ms) from `now` until the budget lets anything but a stop go: the runtime keeps a
+     * token for stops (see the top of the file). 0 when it could go now.
+     */
+    readyIn(now: number): number {
+        const wait = this.clock(now) + 2 * THROTTLE_MS - now
+        return wait > 0 ? wait : 0
+    }
+
     /** Takes the next packet to send at `now` (ms), or null; keeps the mirror of the throttle. */
     take(now: number): Packet | null {
         const p = this.pick(now)
@@ -286,7 +298,7 @@ export class Outbox {
             if (this.hasPending[k] && this.pending[k] === 0 && (first < 0 || this.queuedAt[k] < this.queuedAt[first])) first = k
         }
         if (first >= 0) return this.motorPacket(first)
-        if (this.wouldDelayStop(now)) return null
+        if (this.readyIn(now) > 0 || this.wouldDelayStop(now)) return null
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
         if (this.displayDue(now, true) && !this.motorWaiting()) return this.displayPacket(now)

@@ -44,8 +44,10 @@ export class PacketPump {
             const taken = ds.millis()
             const p = this.outbox.take(taken)
             if (!p) {
-                // nothing to send, or held back for a stop due soon: look again shortly
-                await ds.wait(this.wake, IDLE_MS)
+                // nothing to send, held back for a stop due soon, or waiting for the budget to
+                // leave the stops their token: look again when that is over, or shortly
+                const ready = this.outbox.readyIn(taken)
+                await ds.wait(this.wake, ready > 0 && ready < IDLE_MS ? ready : IDLE_MS)
                 continue
             }
             if (p.kind === PACKET_MOTOR) {

@@ -1,5 +1,27 @@
 import { describe, expect, it } from "vitest"
-import { DISPLAY_MS, DISPLAY_STARVED_MS, MAX_MIDI_BATCH, Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, PACKET_STREAM, STREAM_SAMPLES, THROTTLE_MS } from "../../src/core/outbox"
+import {
+    DISPLAY_MS,
+    DISPLAY_STARVED_MS,
+    MAX_MIDI_BATCH,
+    Outbox,
+    PACKET_DISPLAY,
+    PACKET_MIDI,
+    PACKET_MOTOR,
+    PACKET_STREAM,
+    STREAM_SAMPLES,
+    THROTTLE_BURST,
+    THROTTLE_MS,
+} from "../../src/core/outbox"
+
+/** Takes packets at `now` until the budget holds the rest; returns how many went. */
+function spend(o: Outbox, now: number, motor: number): number {
+    let n = 0
+    for (let k = 0; k < 10; k++) {
+        o.setMotor(motor, k % 2 ? 0.3 : -0.3)
+        if (o.take(now)) n++
+    }
+    return n
+}
 
 describe("outbox", () => {
     it("is empty until something is queued", () => {
@@ -49,17 +71,36 @@ describe("outbox", () => {
     })
 
     describe("mirrors the runtime's throttle", () => {
-        it("a stop waits nothing with the burst unspent, one step per packet once it is spent", () => {
+        it("keeps the burst's last token for a stop: other packets wait for it, a stop never does", () => {
             const o = new Outbox(2)
             expect(o.stopDelay(1000)).toBe(0)
-            for (let k = 0; k < 5; k++) {
-                o.setMotor(0, 0.3)
-                o.take(1000)
+            let taken = 0
+            for (let k = 0; k < THROTTLE_BURST + 1; k++) {
+                o.setMotor(0, k % 2 ? 0.3 : -0.3)
+                if (o.take(1000)) taken++
             }
-            expect(o.stopDelay(1000)).toBe(THROTTLE_MS)
+            expect(taken).toBe(THROTTLE_BURST - 1)
+            expect(o.readyIn(1000)).toBe(THROTTLE_MS)
+            // a hand takes fader 2: its stop leaves at once, on the kept token
+            expect(o.stopDelay(1000)).toBe(0)
             o.setMotor(1, 0)
-            // the queued stop goes first: a new one waits behind it
-            expect(o.stopDelay(1000)).toBe(2 * THROTTLE_MS)
+            // a second stop would wait behind it, one throttle step
+            expect(o.stopDelay(1000)).toBe(THROTTLE_MS)
+            expect(o.take(1000)).toMatchObject({ motor: 1, duty: 0 })
+            // motor 1's duty waits until two tokens are back
+            expect(o.take(1000 + THROTTLE_MS)).toBeNull()
+            expect(o.readyIn(1000 + THROTTLE_MS)).toBe(THROTTLE_MS)
+            expect(o.take(1000 + 2 * THROTTLE_MS)).toMatchObject({ motor: 0, duty: 0.3 })
+        })
+        it("sends one packet per throttle step when busy, the same rate as the runtime's", () => {
+            const o = new Outbox(1)
+            let sent = 0
+            for (let t = 0; t < 10000; t++) {
+                o.setMotor(0, t % 2 ? 0.3 : -0.3)
+                if (o.take(t)) sent++
+            }
+            // the runtime would let the burst's fifth go too: the kept token costs one packet, once
+            expect(sent).toBe(THROTTLE_BURST - 1 + Math.floor(9999 / THROTTLE_MS))
         })
         it("takes the runtime's clock from a packet the throttle held: budget spent unseen is not counted twice", () => {
             const o = new Outbox(1)
@@ -89,22 +130,26 @@ describe("outbox", () => {
     })
     describe("keeps the time of the stops it is told of", () => {
         it("holds other packets when they would make an expected stop late", () => {
-            const o = new Outbox(2)
-            for (let k = 0; k < 5; k++) {
-                o.setMotor(1, k % 2 ? 0.3 : -0.3)
-                o.take(1000)
-            }
-            // the budget is spent: motor 0 must stop 25 ms from now; motor 1's command would cost it
-            o.expectStop(0, 1025)
-            o.setMotor(1, 1)
+            const o = new Outbox(3)
+            spend(o, 1000, 2)
+            o.take(1000 + THROTTLE_MS)
+            // 1040: the budget would let a packet go, but motors 0 and 1 must stop by 1050, and a
+            // packet now would leave the second of those stops for 1060
+            o.expectStop(0, 1050)
+            o.expectStop(1, 1050)
+            o.setMotor(2, 1)
             o.addMidi([0xe0, 0, 0x40])
-            expect(o.take(1000)).toBeNull()
-            // the stop is asked for: it goes first, then the rest
+            expect(o.readyIn(1040)).toBe(0)
+            expect(o.take(1040)).toBeNull()
+            // the stops are asked for: they go first, then the rest
             o.expectStop(0, -1)
+            o.expectStop(1, -1)
             o.setMotor(0, 0)
-            expect(o.take(1025)).toMatchObject({ kind: PACKET_MOTOR, motor: 0, duty: 0 })
-            expect(o.take(1045)).toMatchObject({ kind: PACKET_MIDI })
-            expect(o.take(1065)).toMatchObject({ kind: PACKET_MOTOR, motor: 1, duty: 1 })
+            o.setMotor(1, 0)
+            expect(o.take(1050)).toMatchObject({ kind: PACKET_MOTOR, motor: 0, duty: 0 })
+            expect(o.take(1050)).toMatchObject({ kind: PACKET_MOTOR, motor: 1, duty: 0 })
+            expect(o.take(1090)).toMatchObject({ kind: PACKET_MIDI })
+            expect(o.take(1110)).toMatchObject({ kind: PACKET_MOTOR, motor: 2, duty: 1 })
         })
         it("does not hold anything for a stop far enough ahead", () => {
             const o = new Outbox(2)
@@ -179,7 +224,7 @@ describe("outbox", () => {
             o.addMidi([0xe0, 0, 0x40])
             o.setMotor(1, 0)
             const kinds: number[] = []
-            for (let p = o.take(0); p; p = o.take(0)) kinds.push(p.kind)
+            for (let t = 0; t <= 10 * THROTTLE_MS; t += THROTTLE_MS) for (let p = o.take(t); p; p = o.take(t)) kinds.push(p.kind)
             // a wiper never asked for samples is urgent
             expect(kinds).toEqual([PACKET_MOTOR, PACKET_STREAM, PACKET_MIDI, PACKET_MOTOR, PACKET_DISPLAY])
             expect(o.displayPackets).toBe(1)
@@ -210,15 +255,16 @@ describe("outbox", () => {
             expect(o.take(DISPLAY_MS)).toMatchObject({ kind: PACKET_DISPLAY, text: "rock" })
         })
         it("never while it would make an expected stop late", () => {
-            const o = new Outbox(1)
-            for (let k = 0; k < 5; k++) {
-                o.setMotor(0, k % 2 ? 0.3 : -0.3)
-                o.take(1000)
-            }
-            o.expectStop(0, 1025)
+            const o = new Outbox(3)
+            spend(o, 1000, 2)
+            o.take(1000 + THROTTLE_MS)
+            o.expectStop(0, 1050)
+            o.expectStop(1, 1050)
             o.setDisplay("rock", 1000)
-            expect(o.take(1000)).toBeNull()
+            expect(o.readyIn(1040)).toBe(0)
+            expect(o.take(1040)).toBeNull()
             o.expectStop(0, -1)
+            o.expectStop(1, -1)
             expect(o.take(1100)).toMatchObject({ kind: PACKET_DISPLAY })
         })
         it("before a MIDI batch that kept it waiting DISPLAY_STARVED_MS, yet never before a motor command", () => {
