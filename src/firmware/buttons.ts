@@ -4,6 +4,7 @@
  * hide set-up functions behind a long press.
  */
 import * as ds from "@devicescript/core"
+import { onPress } from "./buttonEvents"
 import { Hardware } from "./hardware"
 
 export const LONG_PRESS_MS = 2000
@@ -18,15 +19,25 @@ export interface ButtonActions {
 }
 
 export function connectButtons(hw: Hardware, act: ButtonActions) {
-    hw.buttons.presetNext.down.subscribe(() => act.presetNext())
-    hw.buttons.presetPrev.down.subscribe(() => act.presetPrev())
-    hw.buttons.bankLeft.down.subscribe(() => act.bankLeft())
-    hw.buttons.bankRight.down.subscribe(() => act.bankRight())
-    let downAt = -1
-    hw.buttons.mode.down.subscribe(() => {
-        downAt = ds.millis()
+    const b = hw.buttons
+    onPress(b.presetNext, down => {
+        if (down) act.presetNext()
     })
-    hw.buttons.mode.up.subscribe(() => {
+    onPress(b.presetPrev, down => {
+        if (down) act.presetPrev()
+    })
+    onPress(b.bankLeft, down => {
+        if (down) act.bankLeft()
+    })
+    onPress(b.bankRight, down => {
+        if (down) act.bankRight()
+    })
+    let downAt = -1
+    onPress(b.mode, down => {
+        if (down) {
+            downAt = ds.millis()
+            return
+        }
         if (downAt < 0) return
         const held = ds.millis() - downAt
         downAt = -1

@@ -5,6 +5,7 @@
 import * as ds from "@devicescript/core"
 import { Fader } from "../core/fader"
 import { Outbox } from "../core/outbox"
+import { onPress } from "./buttonEvents"
 import { FaderHardware } from "./hardware"
 import { PacketPump } from "./packetPump"
 
@@ -36,8 +37,7 @@ export class FaderIo {
         this.hw.wiper.report().subscribe(pkt => {
             if (pkt.isRegGet && pkt.regCode === REG_READING) self.onReading(pkt.decode())
         })
-        this.hw.touch.down.subscribe(() => self.onTouch(true))
-        this.hw.touch.up.subscribe(() => self.onTouch(false))
+        onPress(this.hw.touch, down => self.onTouch(down))
     }
 
     /** Sends a duty the core decided, if any; the servo hears how late a stop would leave. */
