@@ -1,8 +1,9 @@
 // Issue 9.3, the short version of `npm run soak` for CI: the same seeded session (soak/) on
 // headroom_fader8, and the same three checks: every fader where the last command put it, the DAW
-// heard where every hand left its fader (MCU and OSC), and the heap did not shrink. The session
-// lasts 45 s: the three heap measurements before it (each ends with a restart of the program)
-// take about 35 s, and the file about 100 s in all.
+// heard where every hand left its fader (MCU and OSC), and the heap did not shrink (the session's
+// own run of the program, probed before and after it). The session lasts 45 s: the three heap
+// measurements before it (each ends with a restart of the program) and the probe of the session's
+// own run take about 45 s, and the file about 110 s in all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Simulator } from "../../sim/simulator"
 import { formatReport, runSoak, SoakReport } from "../../soak/session"
@@ -27,6 +28,7 @@ describe("soak (45 s, seed 1)", () => {
         for (const kind of ["hand", "dawMcu", "dawOsc", "preset", "bank", "mode"]) expect(report.actions[kind], kind).toBeGreaterThan(0)
         expect(report.handMovesChecked).toBe(report.actions.hand)
         expect(report.heapBefore).toBeGreaterThan(0)
+        expect(report.heapReference).toBeGreaterThan(0)
         expect(report.heapAfterOk).toBe(true)
         expect(report.failures).toEqual([])
     }, 240000)
