@@ -236,7 +236,9 @@ async function main() {
     const cpuBefore = groupCpuMs(vmGroup)
     await sleep(idleMs)
     const cpuAtRest = (groupCpuMs(vmGroup) - cpuBefore) / (idleMs / 10)
-    const idleCount = toDaw(seq).length
+    const atRest = toDaw(seq)
+    const idleCount = atRest.length
+    if (idleCount > 0) console.log(`at rest: ${atRest.slice(0, 8).map(m => `${m.decoded} (${m.protocol})`).join("; ")}`)
     await sim.board.touch(2, sim.board.faders[2].model.fraction())
     await sleep(500)
     seq = lastSeq()
