@@ -29,6 +29,7 @@ export class DawLink {
     private socket: Socket = null
     // framed at once and kept as Buffers: a number[] costs the VM's small heap 8+ bytes a byte
     private queue: Buffer[] = []
+    private sending = false
     private wake = ds.emitter<boolean>()
     private slip = new SlipDecoder()
     private heard = 0
@@ -65,6 +66,11 @@ export class DawLink {
         return true
     }
 
+    /** True when no packet waits for the socket or is being written to it. */
+    drained(): boolean {
+        return this.queue.length === 0 && !this.sending
+    }
+
     private async writer() {
         for (;;) {
             const p = this.queue.shift()
@@ -74,11 +80,13 @@ export class DawLink {
             }
             const s = this.socket
             if (!s) continue
+            this.sending = true
             try {
                 await s.send(p)
             } catch (e) {
                 this.sendFailures++
             }
+            this.sending = false
         }
     }
 

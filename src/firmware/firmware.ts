@@ -34,6 +34,8 @@ const DRIVE_SLOTS = 3
 const WAKE_MS = 4
 /** Piece size (bytes) of a heap probe. */
 const HEAP_PROBE_PIECE = 256
+/** Longest wait of a heap probe for the link to have nothing in flight (ms). */
+const PROBE_DRAIN_MS = 500
 /** The scribble strips are looked at this often (ms); a level changes at most every LEVEL_MS. */
 const SCRIBBLE_MS = 50
 /** The host's view of the device is refreshed at most this often (ms). */
@@ -86,7 +88,10 @@ export async function startFirmware(hw: Hardware) {
         await settings.saveCalibration()
         surface.showBank()
     }
-    const probeHeap = (bytes: number) => {
+    const probeHeap = async (bytes: number) => {
+        // at a moment the link has nothing in flight: the second's full state report waiting for
+        // the socket (ten packets, about 1.5 KB) would count as heap in use, by chance
+        for (let waited = 0; !link.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
         // in pieces, so that it measures what is free rather than the largest free block
         const pieces: Buffer[] = []
         for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
@@ -119,7 +124,7 @@ export async function startFirmware(hw: Hardware) {
         else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1], cmd.text[2])
         else if (cmd.kind === "calibrate") recalibrate.start()
-        else if (cmd.kind === "heap") probeHeap(cmd.channel)
+        else if (cmd.kind === "heap") probeHeap.start(cmd.channel)
     }
 
     // background fibers: DeviceScript refuses an un-awaited async call
