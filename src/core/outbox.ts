@@ -205,8 +205,8 @@ export class Outbox {
     }
 
     /**
-     * How long (ms) from `now` until the budget lets anything but a stop go: the runtime keeps a
-     * token for stops (see the top of the file). 0 when it could go now.
+     * How long (ms) from `now` until the budget lets anything but a stop go: the last token is
+     * kept for stops (see the top of the file). 0 when it could go now.
      */
     readyIn(now: number): number {
         const wait = this.clock(now) + 2 * THROTTLE_MS - now
