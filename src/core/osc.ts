@@ -161,7 +161,7 @@ export function encodeBundle(timetag: number[], elements: OscPacket[]): Buffer {
         size += 4 + parts[i].length
     }
     const out = Buffer.alloc(size)
-    out.set(utf8Bytes("#bundle"), 0)
+    writeText(out, 0, "#bundle")
     writeUint32(out, 8, timetag[0])
     writeUint32(out, 12, timetag[1])
     let k = 16
