@@ -126,6 +126,9 @@ interface HandMove {
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 
+/** The fader position (0..1) an MCU pitch bend's bytes carry. */
+const bendPosition = (b: number[]) => ((b[2] << 7) | b[1]) / 16383
+
 async function until(ok: () => boolean, ms: number): Promise<boolean> {
     const end = Date.now() + ms
     while (Date.now() < end) {
@@ -234,7 +237,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
             let said: number | null = null
             for (const m of sim.link.log.since(after)) {
                 const b = Array.from(Buffer.from(m.hex, "hex"))
-                if (m.direction === "to-daw" && m.protocol === "midi" && b[0] === (0xe0 | strip)) said = ((b[2] << 7) | b[1]) / 16383
+                if (m.direction === "to-daw" && m.protocol === "midi" && b[0] === (0xe0 | strip)) said = bendPosition(b)
             }
             const at = board.faders[i].model.fraction()
             // no report: the firmware already had this very position
@@ -447,7 +450,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
             if (!m.toDaw || m.at < h.start || m.protocol !== "midi" || told.length >= 16) continue
             const b = m.bytes
             const t = `+${Math.round(m.at - h.start)}`
-            if (b[0] === (0xe0 | h.strip)) told.push(`${t} ${(((b[2] << 7) | b[1]) / 16383).toFixed(4)}`)
+            if (b[0] === (0xe0 | h.strip)) told.push(`${t} ${bendPosition(b).toFixed(4)}`)
             else if (b[0] === 0x90 && b[1] === NOTE_TOUCH + h.strip) told.push(`${t} touch ${b[2] ? "on" : "off"}`)
         }
         return `released +${Math.round(h.released - h.start)}, heard ${told.join(", ")}`
@@ -479,9 +482,9 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         else if (bends.length === 0) failures.push(`${name}: no MCU pitch bend reached the DAW`)
         else {
             const b = bends[bends.length - 1].bytes
-            const err = Math.abs(((b[2] << 7) | b[1]) / 16383 - h.left)
+            const err = Math.abs(bendPosition(b) - h.left)
             report.worst.mcu = Math.max(report.worst.mcu, err)
-            if (err > TOL_DAW) failures.push(`${name}: the DAW's last MCU position is ${(((b[2] << 7) | b[1]) / 16383).toFixed(4)} (${pct(err)} off); ${story(h)}`)
+            if (err > TOL_DAW) failures.push(`${name}: the DAW's last MCU position is ${bendPosition(b).toFixed(4)} (${pct(err)} off); ${story(h)}`)
         }
         if (h.channel > 0) {
             const address = `/track/${h.channel}/volume`
