@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DEFAULT_LINK_OPTIONS } from "../bridge/options"
-import { encodePresetRequest } from "../src/core/linkProtocol"
+import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
 import { physicalLimitMs } from "../sim/physics/faderModel"
 import { ALPS_100MM } from "../sim/physics/params"
 import { firmwareImage, Simulator } from "../sim/simulator"

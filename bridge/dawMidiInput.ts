@@ -4,8 +4,8 @@
  * fader, meter or LED updates reaches the device as the latest state per control every
  * interval. Handshake messages are never merged away.
  */
-import { decodeMcu, McuEvent } from "../src/core/mcuDecode"
-import { MidiMessage, MidiStreamParser } from "../src/core/mcuParser"
+import { decodeMcu, McuEvent } from "../src/core/codecs/mcu/mcuDecode"
+import { MidiMessage, MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
 import { Coalescer, Timers } from "./coalescer"
 import { DropCounters } from "./dropCounters"
 import { midiBytes } from "./midiBytes"

@@ -4,10 +4,10 @@
  * negative and out-of-range values, unknown channels are dropped with a reason), and coalesced so
  * that a flood reaches the device as the latest target per channel every interval.
  */
-import { encodeFaderTarget } from "../src/core/linkProtocol"
-import { decodePacket, messagesIn, OscMessage } from "../src/core/osc"
-import { decodeFader, OscMap } from "../src/core/oscMaps"
-import type { FaderLawName } from "../src/core/taper"
+import { encodeFaderTarget } from "../src/core/codecs/link/linkProtocol"
+import { decodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { decodeFader, OscMap } from "../src/core/codecs/osc/oscMaps"
+import type { FaderLawName } from "../src/core/mix/taper"
 import { Coalescer, Timers } from "./coalescer"
 import { DropCounters } from "./dropCounters"
 

@@ -1,7 +1,7 @@
 /** One-line human readings of messages for the message log. */
-import type { OscArg, OscMessage } from "../src/core/osc"
-import type { MidiMessage } from "../src/core/mcuParser"
-import { decodeMcu } from "../src/core/mcuDecode"
+import type { OscArg, OscMessage } from "../src/core/codecs/osc/osc"
+import type { MidiMessage } from "../src/core/codecs/mcu/mcuParser"
+import { decodeMcu } from "../src/core/codecs/mcu/mcuDecode"
 
 /** "/track/1/volume f 0.5", like liblo's oscdump prints it (floats with 6 decimals). */
 export function describeOsc(m: OscMessage): string {

@@ -10,7 +10,7 @@
  * event, before its fiber has resumed (seen with the VM: the first ping killed the program).
  */
 import net from "node:net"
-import { SlipDecoder, slipEncode } from "../src/core/slip"
+import { SlipDecoder, slipEncode } from "../src/core/codecs/link/slip"
 import { LOOPBACK } from "./endpoint"
 
 /** Keepalive period (ms); the firmware gives up on a link silent for 400 ms. */

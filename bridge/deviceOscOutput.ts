@@ -4,9 +4,9 @@
  * translates: generic fader and select messages become the user map's; anything else in the
  * generic dialect has no counterpart there and stays home (counted).
  */
-import { encodeMessage, OscMessage } from "../src/core/osc"
-import { builtinOscMap, decodeFader, encodeFader, encodeSelect, OscMap } from "../src/core/oscMaps"
-import type { FaderLawName } from "../src/core/taper"
+import { encodeMessage, OscMessage } from "../src/core/codecs/osc/osc"
+import { builtinOscMap, decodeFader, encodeFader, encodeSelect, OscMap } from "../src/core/codecs/osc/oscMaps"
+import type { FaderLawName } from "../src/core/mix/taper"
 
 export class DeviceOscOutput {
     /** Generic messages a user map has no address for. */

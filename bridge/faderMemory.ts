@@ -4,7 +4,7 @@
  * state message per control (pitch bend per MIDI channel, CC per channel and controller), OSC as
  * the last position per channel (1-based). Each entry knows which side set it last.
  */
-import type { MidiMessage } from "../src/core/mcuParser"
+import type { MidiMessage } from "../src/core/codecs/mcu/mcuParser"
 import { midiBytes } from "./midiBytes"
 import { MidiMode } from "./options"
 

@@ -6,9 +6,9 @@
  * The simulator runs this in-process on its own bus; `npm run link` runs it for a board.
  */
 import { EventEmitter } from "node:events"
-import { applyDisplayCounters, applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_DISPLAY, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/linkProtocol"
-import { decodePacket, messagesIn, OscMessage } from "../src/core/osc"
-import { builtinOscMap } from "../src/core/oscMaps"
+import { applyDisplayCounters, applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_DISPLAY, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/codecs/link/linkProtocol"
+import { decodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { builtinOscMap } from "../src/core/codecs/osc/oscMaps"
 import { DeviceLink } from "./deviceLink"
 import { DropCounters } from "./dropCounters"
 import { FaderMemory } from "./faderMemory"

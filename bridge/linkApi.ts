@@ -1,9 +1,9 @@
 /** The host link's library interface: what the simulator (and `npm run link`) pass in and get back. */
 import type { EventEmitter } from "node:events"
 import type { JDBus } from "jacdac-ts"
-import type { LinkState } from "../src/core/linkProtocol"
-import type { OscMessage } from "../src/core/osc"
-import type { OscMap } from "../src/core/oscMaps"
+import type { LinkState } from "../src/core/codecs/link/linkProtocol"
+import type { OscMessage } from "../src/core/codecs/osc/osc"
+import type { OscMap } from "../src/core/codecs/osc/oscMaps"
 import type { Timers } from "./coalescer"
 import type { DawInputCounts } from "./dropCounters"
 import type { MessageLog } from "./messageLog"

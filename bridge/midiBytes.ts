@@ -2,7 +2,7 @@
  * A parsed MIDI message back to its bytes, always with its status byte: native MIDI APIs
  * (WinMM above all) want one complete message per send, never running status.
  */
-import type { MidiMessage } from "../src/core/mcuParser"
+import type { MidiMessage } from "../src/core/codecs/mcu/mcuParser"
 
 const KIND: Record<string, number> = { noteoff: 0x80, noteon: 0x90, polytouch: 0xa0, cc: 0xb0, program: 0xc0, pressure: 0xd0, pitchbend: 0xe0 }
 

@@ -5,12 +5,12 @@
  * answered ("device ready"), the faders' positions follow.
  */
 import type { JDBus } from "jacdac-ts"
-import { encodeMidiIn } from "../src/core/linkProtocol"
-import { encodeFader } from "../src/core/mcu"
-import { decodeMcu } from "../src/core/mcuDecode"
-import { MidiStreamParser } from "../src/core/mcuParser"
+import { encodeMidiIn } from "../src/core/codecs/link/linkProtocol"
+import { encodeFader } from "../src/core/codecs/mcu/mcu"
+import { decodeMcu } from "../src/core/codecs/mcu/mcuDecode"
+import { MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
 import { toPosition14 } from "../src/core/position"
-import { MCU_STRIPS } from "../src/core/surface"
+import { MCU_STRIPS } from "../src/core/surface/surface"
 import { Timers } from "./coalescer"
 import { DawMidiInput } from "./dawMidiInput"
 import { describeMidi } from "./describe"

@@ -5,7 +5,7 @@
  */
 import { isIPv4 } from "node:net"
 import { Endpoint, isLoopback, LOOPBACK, parseEndpoint, parsePort } from "./endpoint"
-import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/taper"
+import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/mix/taper"
 
 /** Built-in OSC maps the firmware encodes; "off" sends no OSC to the DAW. */
 export const OSC_MODES = ["reaper", "ardour", "generic", "off"] as const

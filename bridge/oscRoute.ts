@@ -3,8 +3,8 @@
  * map, logged, remembered), the DAW's OSC in as device targets (checked, coalesced), and the
  * DAW's set-up and the faders' positions again whenever the DAW's port comes back.
  */
-import { decodePacket, encodePacket, messagesIn, OscMessage } from "../src/core/osc"
-import { encodeFader, OscMap } from "../src/core/oscMaps"
+import { decodePacket, encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { encodeFader, OscMap } from "../src/core/codecs/osc/oscMaps"
 import { Timers } from "./coalescer"
 import { DawOscInput } from "./dawOscInput"
 import { describeOsc } from "./describe"

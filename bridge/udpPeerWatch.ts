@@ -6,7 +6,7 @@
  * means it is back. A peer that never reports errors (remote, firewalled) simply stays "up".
  */
 import dgram from "node:dgram"
-import { encodeBundle, TIMETAG_NOW } from "../src/core/osc"
+import { encodeBundle, TIMETAG_NOW } from "../src/core/codecs/osc/osc"
 import { Endpoint } from "./endpoint"
 
 export const PROBE_MS = 1000

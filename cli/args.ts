@@ -2,8 +2,8 @@
  * The `headroom` command line, parsed without touching files: shapes and ranges are checked
  * here; targets are checked against the channels once the map is known (cli/headroom.ts).
  */
-import { isGroup, GROUPS } from "../src/core/elements"
-import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/taper"
+import { isGroup, GROUPS } from "../src/core/mix/elements"
+import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/mix/taper"
 
 export const USAGE = `usage:
   headroom presets [--json]

@@ -2,11 +2,11 @@
  * What `headroom preset` and `headroom ride` print with --json, built from a mix state: channels
  * numbered from 1, levels rounded to 0.01 dB, null for a fader that is off (or a bus with all off).
  */
-import type { Move, MixState } from "../src/core/balance"
-import { headroomDb, MIX_BUS_TARGET_DB, mixBusDb } from "../src/core/mixbus"
+import type { Move, MixState } from "../src/core/mix/balance"
+import { headroomDb, MIX_BUS_TARGET_DB, mixBusDb } from "../src/core/mix/mixbus"
 import { toPosition14 } from "../src/core/position"
-import type { Preset } from "../src/core/presets"
-import { dbToPosition, FaderLawName } from "../src/core/taper"
+import type { Preset } from "../src/core/mix/presets"
+import { dbToPosition, FaderLawName } from "../src/core/mix/taper"
 
 export interface ChannelReport {
     channel: number

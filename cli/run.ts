@@ -4,11 +4,11 @@
  * files (one line on stderr saying what is wrong).
  */
 import { readFileSync } from "node:fs"
-import { load } from "../src/core/balance"
-import { ChannelMap, defaultChannelMap, parseChannelMap } from "../src/core/channelMap"
-import { parsePreset } from "../src/core/presetFile"
-import { GENRES, Preset, allPresets, presetByName } from "../src/core/presets"
-import { applySteps, Step } from "../src/core/steps"
+import { load } from "../src/core/mix/balance"
+import { ChannelMap, defaultChannelMap, parseChannelMap } from "../src/core/mix/channelMap"
+import { parsePreset } from "../src/core/mix/presetFile"
+import { GENRES, Preset, allPresets, presetByName } from "../src/core/mix/presets"
+import { applySteps, Step } from "../src/core/mix/steps"
 import { Command, parseArgs, USAGE } from "./args"
 import { mixReport } from "./report"
 import { mixTable, presetsTable } from "./table"

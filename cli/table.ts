@@ -1,7 +1,7 @@
 /**
  * The human-readable output of `headroom`: plain text tables.
  */
-import type { Preset } from "../src/core/presets"
+import type { Preset } from "../src/core/mix/presets"
 import type { MixReport } from "./report"
 
 function pad(text: string, width: number, right = false): string {

@@ -4,13 +4,13 @@
  * devs/core/balance.test.ts recomputes each case in the VM and compares; test/scripts checks
  * that devs/fixtures/balance.ts matches what this module produces now.
  */
-import { load } from "../src/core/balance"
-import { defaultChannelMap } from "../src/core/channelMap"
-import { mixBusDb } from "../src/core/mixbus"
+import { load } from "../src/core/mix/balance"
+import { defaultChannelMap } from "../src/core/mix/channelMap"
+import { mixBusDb } from "../src/core/mix/mixbus"
 import { toPosition14 } from "../src/core/position"
-import { allPresets, presetByName } from "../src/core/presets"
-import { applySteps, Step } from "../src/core/steps"
-import { DEFAULT_LAW, dbToPosition, FaderLawName } from "../src/core/taper"
+import { allPresets, presetByName } from "../src/core/mix/presets"
+import { applySteps, Step } from "../src/core/mix/steps"
+import { DEFAULT_LAW, dbToPosition, FaderLawName } from "../src/core/mix/taper"
 
 export const FIXTURE_PATH = "devs/fixtures/balance.ts"
 

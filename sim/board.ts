@@ -7,7 +7,7 @@
  * arrived, so no command takes effect early or late.
  */
 import { ButtonServer, CHANGE, CharacterScreenServer, CharacterScreenVariant, JDBus, JDServerServiceProvider, JDServiceServer, MotorServer } from "jacdac-ts"
-import { SSD1306_COLUMNS, SSD1306_ROWS } from "../src/core/screenText"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../src/core/surface/screenText"
 import { FaderModel } from "./physics/faderModel"
 import { readAdc } from "./physics/adc"
 import { ALPS_100MM, FaderParams } from "./physics/params"

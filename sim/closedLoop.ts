@@ -1,12 +1,12 @@
 /**
- * The firmware's fader loop (src/core/fader.ts, outbox.ts) closed around the simulator's physics
+ * The firmware's fader loop (src/core/control/fader.ts, outbox.ts) closed around the simulator's physics
  * in simulated time, with the runtime's packet throttle (a burst of 5, then one per 20 ms, writes
  * one at a time) and the wiper's 10 ms reports: fast and repeatable, for tests and servo tuning.
  * The benchmarks measure the real firmware in the VM; this is the same logic without the VM.
  */
-import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/fader"
-import { DriveSlots } from "../src/core/servo"
-import { Outbox, PACKET_MOTOR, THROTTLE_BURST, THROTTLE_MS } from "../src/core/outbox"
+import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/control/fader"
+import { DriveSlots } from "../src/core/control/servo"
+import { Outbox, PACKET_MOTOR, THROTTLE_BURST, THROTTLE_MS } from "../src/core/control/outbox"
 import { readAdc } from "./physics/adc"
 import { FaderModel, STEP_S } from "./physics/faderModel"
 import { ALPS_100MM, FaderParams } from "./physics/params"

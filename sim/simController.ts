@@ -4,11 +4,11 @@
  * mode, bank, targets, touch, motors); actions as a person or a DAW would take them.
  * API channels are the physical faders, 1-based; the master, if any, is the last one.
  */
-import { encodePresetRequest } from "../src/core/linkProtocol"
-import { MidiStreamParser } from "../src/core/mcuParser"
-import { decodePacket, messagesIn } from "../src/core/osc"
-import { GENRES } from "../src/core/presets"
-import { FaderLawName, isFaderLaw, positionToDb, DEFAULT_LAW } from "../src/core/taper"
+import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
+import { MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
+import { decodePacket, messagesIn } from "../src/core/codecs/osc/osc"
+import { GENRES } from "../src/core/mix/presets"
+import { FaderLawName, isFaderLaw, positionToDb, DEFAULT_LAW } from "../src/core/mix/taper"
 import type { ButtonName, DawMessage, FaderState, SimController, SimState } from "./api/controller"
 import type { Simulator } from "./simulator"
 

@@ -11,15 +11,15 @@
  *      the measurements before the session disagreed by (at least 512 B).
  * `npm run soak` (soak/run.ts) and test/e2e/soak.test.ts both run this.
  */
-import { load } from "../src/core/load"
-import { defaultChannelMap } from "../src/core/channelMap"
-import { encodePresetRequest } from "../src/core/linkProtocol"
-import { encodeFader as encodeMcuFader, MASTER_CHANNEL, NOTE_TOUCH } from "../src/core/mcu"
-import { decodePacket, messagesIn } from "../src/core/osc"
+import { load } from "../src/core/mix/load"
+import { defaultChannelMap } from "../src/core/mix/channelMap"
+import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
+import { encodeFader as encodeMcuFader, MASTER_CHANNEL, NOTE_TOUCH } from "../src/core/codecs/mcu/mcu"
+import { decodePacket, messagesIn } from "../src/core/codecs/osc/osc"
 import { toPosition14 } from "../src/core/position"
-import { GENRES, presetByName } from "../src/core/presets"
-import { MCU_STRIPS } from "../src/core/surface"
-import { dbToPosition, FaderLawName, isFaderLaw } from "../src/core/taper"
+import { GENRES, presetByName } from "../src/core/mix/presets"
+import { MCU_STRIPS } from "../src/core/surface/surface"
+import { dbToPosition, FaderLawName, isFaderLaw } from "../src/core/mix/taper"
 import type { Simulator } from "../sim/simulator"
 import { SoakAction, soakScript } from "./script"
 

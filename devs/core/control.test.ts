@@ -1,11 +1,11 @@
 // The fader control core in the VM: the same expectations as test/core/*.test.ts in Node.
 import { describe, expect, test } from "@devicescript/test"
-import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/outbox"
-import { Strip } from "../../src/core/strip"
-import { EndStop, END_STOP_MIN_MS } from "../../src/core/endStop"
-import { Wiper, WIPER_DEFAULTS } from "../../src/core/sensing"
-import { Touch, TOUCH_DEFAULTS } from "../../src/core/touch"
-import { Servo, SERVO_DEFAULTS, SERVO_PULSE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/servo"
+import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/control/outbox"
+import { Strip } from "../../src/core/surface/strip"
+import { EndStop, END_STOP_MIN_MS } from "../../src/core/control/endStop"
+import { Wiper, WIPER_DEFAULTS } from "../../src/core/control/sensing"
+import { Touch, TOUCH_DEFAULTS } from "../../src/core/control/touch"
+import { Servo, SERVO_DEFAULTS, SERVO_PULSE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/control/servo"
 
 function events(s: Strip, now: number, p: number): string {
     return s

@@ -13,9 +13,9 @@ import {
     encodeVersionRequest,
     encodeVpot,
     formatDb,
-} from "../../src/core/mcu"
-import { decodeMcu } from "../../src/core/mcuDecode"
-import { MidiStreamParser } from "../../src/core/mcuParser"
+} from "../../src/core/codecs/mcu/mcu"
+import { decodeMcu } from "../../src/core/codecs/mcu/mcuDecode"
+import { MidiStreamParser } from "../../src/core/codecs/mcu/mcuParser"
 import { hex, unhex } from "../hex"
 
 // The same literals as test/core/mcu.test.ts and test/core/mcuDecode.test.ts.

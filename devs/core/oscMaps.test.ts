@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@devicescript/test"
-import { decodePacket, OscMessage } from "../../src/core/osc"
-import { builtinOscMap, decodeFader, encodeFader, OscMap, parseOscMap } from "../../src/core/oscMaps"
-import { dbToPosition } from "../../src/core/taper"
+import { decodePacket, OscMessage } from "../../src/core/codecs/osc/osc"
+import { builtinOscMap, decodeFader, encodeFader, OscMap, parseOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { dbToPosition } from "../../src/core/mix/taper"
 import { hex } from "../hex"
 
 function message(bytes: number[] | Buffer): OscMessage {

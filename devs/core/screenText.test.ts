@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@devicescript/test"
-import { screenText } from "../../src/core/screenText"
+import { screenText } from "../../src/core/surface/screenText"
 
 // The same literals as test/core/screenText.test.ts: the firmware lays the screen out as Node does.
 describe("screen text (VM)", () => {

@@ -1,7 +1,7 @@
 import * as ds from "@devicescript/core"
 import { describe, expect, test } from "@devicescript/test"
 import { fromPosition14, toPosition14 } from "../../src/core/position"
-import { FADER_LAWS, FaderLawName, dbToPosition, isFaderLaw, lawTopDb, positionToDb } from "../../src/core/taper"
+import { FADER_LAWS, FaderLawName, dbToPosition, isFaderLaw, lawTopDb, positionToDb } from "../../src/core/mix/taper"
 
 const DBS = [-60, -30, -18, -10, -7, -3, 0, 3, 6]
 const STEPS = [1000, 4096, 8192, 12000, 16000]

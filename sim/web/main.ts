@@ -1,6 +1,6 @@
 // The simulator's page: draws the faders from /api/state, lets a pointer act as a hand, shows what
 // leaves for the DAW. Everything goes through the documented HTTP API.
-import { dbToPosition, FaderLawName, isFaderLaw } from "../../src/core/taper"
+import { dbToPosition, FaderLawName, isFaderLaw } from "../../src/core/mix/taper"
 
 interface Fader { channel: number; element: string; position: number; db: number | null; target: number | null; touched: boolean; motor: number }
 interface State { board: string; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null; display: { text: string } }

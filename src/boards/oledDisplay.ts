@@ -15,7 +15,7 @@
 import * as ds from "@devicescript/core"
 import { startCharacterScreen } from "@devicescript/drivers"
 import { i2c } from "@devicescript/i2c"
-import { SSD1306_COLUMNS, SSD1306_ROWS } from "../core/screenText"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../core/surface/screenText"
 import { CONTROL_DATA, initCommands, nextLine, pageCommands, PAGES, renderLine, sameLine, WIDTH } from "./ssd1306"
 
 export interface OledDisplayOptions {

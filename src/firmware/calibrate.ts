@@ -5,8 +5,8 @@
  * touched or fail are left with their old limits.
  */
 import * as ds from "@devicescript/core"
-import { EndStop } from "../core/endStop"
-import { Calibration, calibrationError } from "../core/sensing"
+import { EndStop } from "../core/control/endStop"
+import { Calibration, calibrationError } from "../core/control/sensing"
 import { FaderIo } from "./faderIo"
 
 /** Duty that reaches an end stop from anywhere on a 100 mm fader (about 0.8 s full travel). */

@@ -8,8 +8,8 @@
  */
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
-import { SlipDecoder, slipEncode } from "../core/slip"
-import { decodePacket, messagesIn, OscMessage } from "../core/osc"
+import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
+import { decodePacket, messagesIn, OscMessage } from "../core/codecs/osc/osc"
 
 export const LINK_TIMEOUT_MS = 400
 const RETRY_MS = 500

@@ -3,8 +3,8 @@
  * events come in for free; every motor duty the core asks for goes to the outbox.
  */
 import * as ds from "@devicescript/core"
-import { Fader } from "../core/fader"
-import { Outbox } from "../core/outbox"
+import { Fader } from "../core/control/fader"
+import { Outbox } from "../core/control/outbox"
 import { onPress } from "./buttonEvents"
 import { FaderHardware } from "./hardware"
 import { PacketPump } from "./packetPump"

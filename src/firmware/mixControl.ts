@@ -4,14 +4,14 @@
  * the rule on, a hand pushing a fader past the ceiling lowers the others live (balance `push`).
  */
 import { MODE_LOWER, MODE_PLAIN, Settings } from "./settings"
-import { Surface } from "../core/surface"
+import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
-import { dbToPosition, isFaderLaw, positionToDb } from "../core/taper"
-import { GENRES, presetByName } from "../core/presets"
-import { load, MixResult, MixState, push, release, setLevel } from "../core/balance"
-import { mixBusDb } from "../core/mixbus"
-import { BUILTIN_OSC_NAMES } from "../core/oscMaps"
-import { MIDI_CC, MIDI_MCU } from "../core/dawOut"
+import { dbToPosition, isFaderLaw, positionToDb } from "../core/mix/taper"
+import { GENRES, presetByName } from "../core/mix/presets"
+import { load, MixResult, MixState, push, release, setLevel } from "../core/mix/balance"
+import { mixBusDb } from "../core/mix/mixbus"
+import { BUILTIN_OSC_NAMES } from "../core/codecs/osc/oscMaps"
+import { MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
 
 export class MixControl {
     private state: MixState = null

@@ -4,7 +4,7 @@
  * (a burst of 5, then one per 20 ms) and the outbox decides what goes first.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/outbox"
+import { Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/control/outbox"
 
 /** Longest nap (ms) of an idle pump: routine wiper refreshes and held packets need no kick. */
 const IDLE_MS = 20

@@ -1,16 +1,16 @@
 /**
  * What the OLED shows, from the mix and the surface: the text is laid out by the shared core
- * (src/core/screenText.ts) and handed to the outbox, which sends it only when it changed, at most
+ * (src/core/surface/screenText.ts) and handed to the outbox, which sends it only when it changed, at most
  * once a second and after every other packet (docs/firmware.md). No layout while a motor moves a
  * fader: the packet budget and the heap are scarcest then (a preset load), and the text shows the
  * levels the faders were sent to, so it is the same once they arrive.
  */
-import { Fader } from "../core/fader"
-import { Outbox } from "../core/outbox"
-import { SERVO_IDLE, SERVO_STALLED, SERVO_TOUCHED } from "../core/servo"
-import { screenText, SSD1306_COLUMNS, SSD1306_ROWS } from "../core/screenText"
-import { Surface } from "../core/surface"
-import { FaderLawName, positionToDb } from "../core/taper"
+import { Fader } from "../core/control/fader"
+import { Outbox } from "../core/control/outbox"
+import { SERVO_IDLE, SERVO_STALLED, SERVO_TOUCHED } from "../core/control/servo"
+import { screenText, SSD1306_COLUMNS, SSD1306_ROWS } from "../core/surface/screenText"
+import { Surface } from "../core/surface/surface"
+import { FaderLawName, positionToDb } from "../core/mix/taper"
 import { MixControl } from "./mixControl"
 import { MODE_LOWER } from "./settings"
 

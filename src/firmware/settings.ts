@@ -4,12 +4,12 @@
  * others are kept. One setting travels in one Jacdac packet, so the settings are split: the
  * main part, the calibration (as 16-bit integers), and the channel map in groups of eight.
  */
-import { Calibration, calibrationError } from "../core/sensing"
-import { DawOutConfig, MIDI_CC, MIDI_MCU } from "../core/dawOut"
-import { builtinOscMap, OscMap } from "../core/oscMaps"
-import { DEFAULT_LAW, FaderLawName, isFaderLaw } from "../core/taper"
-import { ChannelMap, channelMapJson, defaultChannelMap, validateChannelMap } from "../core/channelMap"
-import { GENRES } from "../core/presets"
+import { Calibration, calibrationError } from "../core/control/sensing"
+import { DawOutConfig, MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
+import { builtinOscMap, OscMap } from "../core/codecs/osc/oscMaps"
+import { DEFAULT_LAW, FaderLawName, isFaderLaw } from "../core/mix/taper"
+import { ChannelMap, channelMapJson, defaultChannelMap, validateChannelMap } from "../core/mix/channelMap"
+import { GENRES } from "../core/mix/presets"
 import { SettingsStore } from "./settingsStore"
 
 export const MODE_LOWER = "lower"

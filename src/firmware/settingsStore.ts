@@ -1,11 +1,11 @@
 /**
  * One group of settings in flash through @devicescript/settings, in two alternating checksummed
- * slots (src/core/settingsSlots.ts): a restart in the middle of a write leaves the old or the new
+ * slots (src/core/settings/settingsSlots.ts): a restart in the middle of a write leaves the old or the new
  * value. Reading never throws; every slot passed over is logged with its reason; a value too big
  * for one packet is refused with a reason instead of crashing the runtime.
  */
 import { readSetting, writeSetting } from "@devicescript/settings"
-import { chooseSlot, makeSlot, nextSlotIndex, SlotChoice, slotKeys, slotTooBig } from "../core/settingsSlots"
+import { chooseSlot, makeSlot, nextSlotIndex, SlotChoice, slotKeys, slotTooBig } from "../core/settings/settingsSlots"
 
 export class SettingsStore {
     private choice: SlotChoice = { index: -1, seq: 0, data: null, reasons: [] }

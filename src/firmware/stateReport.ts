@@ -2,9 +2,9 @@
  * The device's state for the host link (the simulator's API and page show it): preset, mode,
  * bank, law, the mix-bus estimate, counters, and what each fader is doing.
  */
-import { encodeDisplayCounters, encodeState, encodeStrip } from "../core/linkProtocol"
-import { Outbox } from "../core/outbox"
-import { Surface } from "../core/surface"
+import { encodeDisplayCounters, encodeState, encodeStrip } from "../core/codecs/link/linkProtocol"
+import { Outbox } from "../core/control/outbox"
+import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
 import { MixControl } from "./mixControl"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphColumn, glyphOf } from "../../src/boards/font5x7"
 import { CHAR_PITCH, CONTROL_COMMANDS, initCommands, LEFT_MARGIN, nextLine, pageCommands, renderLine, sameLine, WIDTH } from "../../src/boards/ssd1306"
-import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../src/core/screenText"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../src/core/surface/screenText"
 
 // Command values from the Solomon Systech SSD1306 datasheet (rev. 1.1), section 10.
 describe("SSD1306 bytes", () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { DawMidiInput, MAX_MIDI_BLOB } from "../../bridge/dawMidiInput"
 import { DropCounters } from "../../bridge/dropCounters"
 import { midiBytes } from "../../bridge/midiBytes"
-import { MidiStreamParser } from "../../src/core/mcuParser"
+import { MidiStreamParser } from "../../src/core/codecs/mcu/mcuParser"
 import { midoMissing, midoParse } from "../core/mido"
 
 function setup() {

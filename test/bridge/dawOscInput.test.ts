@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { DawOscInput } from "../../bridge/dawOscInput"
 import { DropCounters } from "../../bridge/dropCounters"
-import { encodeBundle, encodeMessage, oscFloat, oscInt, oscString, TIMETAG_NOW } from "../../src/core/osc"
-import { builtinOscMap } from "../../src/core/oscMaps"
-import { dbToPosition } from "../../src/core/taper"
+import { encodeBundle, encodeMessage, oscFloat, oscInt, oscString, TIMETAG_NOW } from "../../src/core/codecs/osc/osc"
+import { builtinOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { dbToPosition } from "../../src/core/mix/taper"
 
 function setup(map: string) {
     const counters = new DropCounters()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { DeviceLink } from "../../bridge/deviceLink"
-import { encodeMessage, oscFloat, oscInt } from "../../src/core/osc"
-import { slipEncode } from "../../src/core/slip"
+import { encodeMessage, oscFloat, oscInt } from "../../src/core/codecs/osc/osc"
+import { slipEncode } from "../../src/core/codecs/link/slip"
 import { FakeDevice } from "./fakeDevice"
 
 const PING = encodeMessage("/headroom/ping", [])

@@ -3,8 +3,8 @@
  * It decodes with the shared core codec; the bytes on the wire are checked separately.
  */
 import net from "node:net"
-import { decodePacket, encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/osc"
-import { SlipDecoder, slipEncode } from "../../src/core/slip"
+import { decodePacket, encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
 
 export class FakeDevice {
     /** Every message received, pings included, in order. */

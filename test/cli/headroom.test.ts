@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { load, pushDb, raise } from "../../src/core/balance"
-import { defaultChannelMap } from "../../src/core/channelMap"
-import { mixBusDb } from "../../src/core/mixbus"
+import { load, pushDb, raise } from "../../src/core/mix/balance"
+import { defaultChannelMap } from "../../src/core/mix/channelMap"
+import { mixBusDb } from "../../src/core/mix/mixbus"
 import { toPosition14 } from "../../src/core/position"
-import { GENRES, presetByName } from "../../src/core/presets"
-import { dbToPosition } from "../../src/core/taper"
+import { GENRES, presetByName } from "../../src/core/mix/presets"
+import { dbToPosition } from "../../src/core/mix/taper"
 
 /** Runs the installed command as a user would (the bin of package.json). */
 function headroom(...args: string[]) {

@@ -34,7 +34,7 @@ export function midoParse(streams: number[][]): MidoMessage[][] {
 const REALTIME: Record<number, string> = { 0xf8: "clock", 0xfa: "start", 0xfb: "continue", 0xfc: "stop", 0xfe: "active_sensing", 0xff: "reset" }
 
 /** Our MidiMessage written the way mido.Message.dict() writes it (without `time`). */
-export function asMido(m: import("../../src/core/mcuParser").MidiMessage): MidoMessage {
+export function asMido(m: import("../../src/core/codecs/mcu/mcuParser").MidiMessage): MidoMessage {
     switch (m.type) {
         case "noteon":
         case "noteoff":

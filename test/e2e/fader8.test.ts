@@ -1,11 +1,11 @@
 // headroom_fader8 in the VM: eight motors and a master share the packet budget. Presets must land
 // every fader, not only the first few: this caught the runtime's wiper-refresh bursts (docs/firmware.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { load } from "../../src/core/load"
-import { defaultChannelMap } from "../../src/core/channelMap"
-import { presetByName } from "../../src/core/presets"
-import { dbToPosition } from "../../src/core/taper"
-import { encodePresetRequest } from "../../src/core/linkProtocol"
+import { load } from "../../src/core/mix/load"
+import { defaultChannelMap } from "../../src/core/mix/channelMap"
+import { presetByName } from "../../src/core/mix/presets"
+import { dbToPosition } from "../../src/core/mix/taper"
+import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import type { Simulator } from "../../sim/simulator"
 import { sleep, startSim, until } from "./harness"
 

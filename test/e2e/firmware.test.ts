@@ -1,11 +1,11 @@
 // The firmware bytecode in the DeviceScript VM against the simulated headroom_fader4 board and the
 // host link: what issue 6.5 asks the simulator to show.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { load } from "../../src/core/load"
-import { defaultChannelMap } from "../../src/core/channelMap"
-import { presetByName } from "../../src/core/presets"
-import { dbToPosition } from "../../src/core/taper"
-import { encodePresetRequest } from "../../src/core/linkProtocol"
+import { load } from "../../src/core/mix/load"
+import { defaultChannelMap } from "../../src/core/mix/channelMap"
+import { presetByName } from "../../src/core/mix/presets"
+import { dbToPosition } from "../../src/core/mix/taper"
+import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import type { Simulator } from "../../sim/simulator"
 import { sleep, startSim, until } from "./harness"
 

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createApiServer, type ApiServer } from "../../sim/api/server"
 import { SimApiController } from "../../sim/simController"
 import type { Simulator } from "../../sim/simulator"
-import { load } from "../../src/core/load"
-import { defaultChannelMap } from "../../src/core/channelMap"
-import { presetByName } from "../../src/core/presets"
-import { dbToPosition } from "../../src/core/taper"
-import { encodeFaderTarget, encodeMidiIn, encodePresetRequest, LINK_FADER } from "../../src/core/linkProtocol"
-import { encodeFader as encodeMcuFader, NOTE_TOUCH } from "../../src/core/mcu"
-import { encodeMessage, oscFloat, oscInt, oscString } from "../../src/core/osc"
+import { load } from "../../src/core/mix/load"
+import { defaultChannelMap } from "../../src/core/mix/channelMap"
+import { presetByName } from "../../src/core/mix/presets"
+import { dbToPosition } from "../../src/core/mix/taper"
+import { encodeFaderTarget, encodeMidiIn, encodePresetRequest, LINK_FADER } from "../../src/core/codecs/link/linkProtocol"
+import { encodeFader as encodeMcuFader, NOTE_TOUCH } from "../../src/core/codecs/mcu/mcu"
+import { encodeMessage, oscFloat, oscInt, oscString } from "../../src/core/codecs/osc/osc"
 import { sleep, startSim, until } from "./harness"
 
 let sim: Simulator
@@ -207,7 +207,7 @@ describe("hostile DAW input on the live system", () => {
         expect(after.firmwareDawIgnored - before.firmwareDawIgnored).toBeLessThanOrEqual(sent)
     })
 
-    // Found here: src/core/touch.ts took the carriage coasting on against a reversed motor for a
+    // Found here: src/core/control/touch.ts took the carriage coasting on against a reversed motor for a
     // hand (6 reversals in 10 at mid-travel), so the DAW got touches it never caused and the fader
     // stopped about halfway. Fixed in 77d40c1 (a turn-around opens the coast window, as a stop does).
     it("a DAW target that reverses a moving fader is followed, and not reported to the DAW as a touch", async () => {

@@ -1,9 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { load } from "../../src/core/balance"
-import { channelMapJson, MAX_CHANNELS, MIN_NOMINAL_DB, parseChannelMap, validateChannelMap } from "../../src/core/channelMap"
-import { ELEMENTS, isElement } from "../../src/core/elements"
-import { allPresets } from "../../src/core/presets"
+import { load } from "../../src/core/mix/balance"
+import { channelMapJson, MAX_CHANNELS, MIN_NOMINAL_DB, parseChannelMap, validateChannelMap } from "../../src/core/mix/channelMap"
+import { ELEMENTS, isElement } from "../../src/core/mix/elements"
+import { allPresets } from "../../src/core/mix/presets"
 import { mutated, params, RUNS } from "./fuzzing"
 
 const entry = fc.oneof(

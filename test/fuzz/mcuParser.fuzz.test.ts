@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodeMcu } from "../../src/core/mcuDecode"
-import { MidiMessage, MidiParseResult, MidiStreamParser } from "../../src/core/mcuParser"
+import { decodeMcu } from "../../src/core/codecs/mcu/mcuDecode"
+import { MidiMessage, MidiParseResult, MidiStreamParser } from "../../src/core/codecs/mcu/mcuParser"
 import { chunks, cuts, mutated, params, randomBytes, RUNS } from "./fuzzing"
 
 const ch = fc.integer({ min: 0, max: 15 })

@@ -1,8 +1,8 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodePacket, OscArg, OscMessage } from "../../src/core/osc"
-import { BUILTIN_OSC_NAMES, builtinOscMap, DB_FLOOR, decodeFader, encodeFader, OscMap, validateOscMap } from "../../src/core/oscMaps"
-import { FADER_LAWS, FaderLawName, positionToDb } from "../../src/core/taper"
+import { decodePacket, OscArg, OscMessage } from "../../src/core/codecs/osc/osc"
+import { BUILTIN_OSC_NAMES, builtinOscMap, DB_FLOOR, decodeFader, encodeFader, OscMap, validateOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { FADER_LAWS, FaderLawName, positionToDb } from "../../src/core/mix/taper"
 import { params, RUNS } from "./fuzzing"
 
 const law = fc.constantFrom(...FADER_LAWS)

@@ -1,10 +1,10 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { load } from "../../src/core/balance"
-import { defaultChannelMap } from "../../src/core/channelMap"
-import { ELEMENTS, isElement } from "../../src/core/elements"
-import { MAX_RANK, MIN_LEVEL_DB, parsePreset, validatePreset } from "../../src/core/presetFile"
-import { GENRES, allPresets } from "../../src/core/presets"
+import { load } from "../../src/core/mix/balance"
+import { defaultChannelMap } from "../../src/core/mix/channelMap"
+import { ELEMENTS, isElement } from "../../src/core/mix/elements"
+import { MAX_RANK, MIN_LEVEL_DB, parsePreset, validatePreset } from "../../src/core/mix/presetFile"
+import { GENRES, allPresets } from "../../src/core/mix/presets"
 import { mutated, params, RUNS } from "./fuzzing"
 
 const level = fc.record({

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { SLIP_END, SlipDecoder, slipEncode } from "../../src/core/slip"
+import { SLIP_END, SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
 import { chunks, cuts, params, randomBytes, RUNS } from "./fuzzing"
 
 const MAX = 64

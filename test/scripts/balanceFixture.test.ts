@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { FIXTURE_PATH, fixtureCases, fixtureText } from "../../scripts/balanceFixture"
-import { GENRES } from "../../src/core/presets"
+import { GENRES } from "../../src/core/mix/presets"
 
 describe("balance golden fixture for the VM", () => {
     it("is what the core computes now (run npm run fixture:balance after changing presets or the rule)", () => {

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core"
 import type { DawMessage, FaderState, SimState } from "../../../sim/api/controller"
 import { RecordingController } from "../api/recordingController"
 import { createApiServer, type ApiServer } from "../../../sim/api/server"
-import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/screenText"
+import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/surface/screenText"
 
 const CHROMIUM = "/usr/bin/chromium"
 const haveChromium = existsSync(CHROMIUM)

@@ -1,0 +1,245 @@
+/**
+ * The device link's messages: OSC packets under /headroom/ carried by SLIP over the TCP socket
+ * between the firmware and the host link. Both ends encode and decode with this file, so they
+ * cannot drift apart. Everything not under /headroom/ that the device sends is OSC for the DAW,
+ * already in the selected map; the host forwards it.
+ *
+ * host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
+ *   device), preset, config (OSC map, fader law, MIDI mode), calibrate, heap (a diagnostic that
+ *   restarts the firmware, see encodeHeapProbe).
+ * device -> host: hello (board), state and strip (what the simulator's API shows: the state's
+ *   head, and each fader in a message of its own, sent when it changes: one large message
+ *   would need a large block of the VM's small heap), display (the display's counters, once a
+ *   second: the head, sent ten times a second, is already the firmware's largest allocation,
+ *   and two more numbers in it ran fader8 out of memory while eight motors moved).
+ */
+import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "../osc/osc"
+
+export const LINK_PREFIX = "/headroom/"
+export const LINK_PING = "/headroom/ping"
+export const LINK_FADER = "/headroom/fader"
+export const LINK_MIDI = "/headroom/midi"
+export const LINK_PRESET = "/headroom/preset"
+export const LINK_CONFIG = "/headroom/config"
+export const LINK_CALIBRATE = "/headroom/calibrate"
+export const LINK_HEAP = "/headroom/heap"
+export const LINK_HELLO = "/headroom/hello"
+export const LINK_STATE = "/headroom/state"
+export const LINK_STRIP = "/headroom/strip"
+export const LINK_DISPLAY = "/headroom/display"
+
+/** True for messages between device and host; false for OSC meant for the DAW. */
+export function isLinkMessage(m: OscMessage): boolean {
+    return m.address.indexOf(LINK_PREFIX) === 0
+}
+
+export function encodePing(): Buffer {
+    return encodeMessage(LINK_PING, [])
+}
+
+/** A DAW target: `channel` 1-based, `position` 0..1. */
+export function encodeFaderTarget(channel: number, position: number): Buffer {
+    return encodeMessage(LINK_FADER, [oscInt(channel), oscFloat(position)])
+}
+
+export function encodeMidiIn(bytes: number[]): Buffer {
+    return encodeMessage(LINK_MIDI, [oscBlob(bytes)])
+}
+
+export function encodePresetRequest(name: string): Buffer {
+    return encodeMessage(LINK_PRESET, [oscString(name)])
+}
+
+/** The host's settings for the device: OSC map ("reaper" | "ardour" | "generic" | "off"), fader law, MIDI mode ("mcu" | "cc"). */
+export function encodeConfig(osc: string, law: string, midi: string): Buffer {
+    return encodeMessage(LINK_CONFIG, [oscString(osc), oscString(law), oscString(midi)])
+}
+
+export function encodeCalibrate(): Buffer {
+    return encodeMessage(LINK_CALIBRATE, [])
+}
+
+/**
+ * Asks the firmware whether `bytes` more of heap are free: it allocates them in small pieces,
+ * logs "heap probe: N B free" and lets them go. DeviceScript has no heap statistics and an
+ * allocation that fails restarts the program (settings are safe, the moment's motion is lost),
+ * so this is a diagnostic for benchmarks and soak tests, searched by the host.
+ */
+export function encodeHeapProbe(bytes: number): Buffer {
+    return encodeMessage(LINK_HEAP, [oscInt(bytes)])
+}
+
+/** What the device says when the link comes up. */
+export function encodeHello(board: string, faders: number, channels: number): Buffer {
+    return encodeMessage(LINK_HELLO, [oscString(board), oscInt(faders), oscInt(channels)])
+}
+
+/** One fader as the state message carries it. */
+export interface LinkFaderState {
+    /** 1-based channel shown on the fader, 0 when its bank slot is empty. */
+    channel: number
+    element: string
+    /** Servo target 0..1, -1 when there is none. */
+    target: number
+    touched: boolean
+    /** Motor duty -1..1. */
+    motor: number
+    /** Servo state ("idle", "moving", "pulse", "settling", "touched", "stalled"). */
+    servo: string
+}
+
+/** The device's state for the host (the simulator's API shows it). */
+export interface LinkState {
+    preset: string
+    mode: string
+    bank: number
+    law: string
+    /** Estimated mix-bus level in dBFS; -200 when silent. */
+    mixBusDb: number
+    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor and MIDI packets. */
+    dawIgnored: number
+    linkDropped: number
+    stalls: number
+    motorPackets: number
+    midiPackets: number
+    /** The display's counters (from their own message): packets, and texts not sent for want of a bound display. */
+    displayPackets: number
+    displayUnbound: number
+    faders: LinkFaderState[]
+}
+
+const STATE_HEAD = 10
+
+/** The head of the state: everything but the faders and the display's counters (not sent). */
+export function encodeState(s: LinkState): Buffer {
+    return encodeMessage(LINK_STATE, [
+        oscString(s.preset),
+        oscString(s.mode),
+        oscInt(s.bank),
+        oscString(s.law),
+        oscFloat(s.mixBusDb),
+        oscInt(s.dawIgnored),
+        oscInt(s.linkDropped),
+        oscInt(s.stalls),
+        oscInt(s.motorPackets),
+        oscInt(s.midiPackets),
+    ])
+}
+
+/** One fader's state; `index` 0-based among the physical faders. */
+export function encodeStrip(index: number, f: LinkFaderState): Buffer {
+    return encodeMessage(LINK_STRIP, [
+        oscInt(index),
+        oscInt(f.channel),
+        oscString(f.element),
+        oscFloat(f.target),
+        oscInt(f.touched ? 1 : 0),
+        oscFloat(f.motor),
+        oscString(f.servo),
+    ])
+}
+
+function str(a: OscArg): string {
+    return a.type === "s" ? (a.value as string) : ""
+}
+
+function num(a: OscArg): number {
+    return a.type === "i" || a.type === "f" ? (a.value as number) : NaN
+}
+
+/** Decodes a state head; null when its shape is wrong. The faders and the display's counters come from `previous`, if any. */
+export function decodeState(m: OscMessage, previous: LinkState | null = null): LinkState | null {
+    const a = m.args
+    if (m.address !== LINK_STATE || a.length !== STATE_HEAD) return null
+    return {
+        preset: str(a[0]),
+        mode: str(a[1]),
+        bank: num(a[2]),
+        law: str(a[3]),
+        mixBusDb: num(a[4]),
+        dawIgnored: num(a[5]),
+        linkDropped: num(a[6]),
+        stalls: num(a[7]),
+        motorPackets: num(a[8]),
+        midiPackets: num(a[9]),
+        displayPackets: previous ? previous.displayPackets : 0,
+        displayUnbound: previous ? previous.displayUnbound : 0,
+        faders: previous ? previous.faders : [],
+    }
+}
+
+/** The display's counters: packets spent on it, texts not sent for want of a bound display. */
+export function encodeDisplayCounters(packets: number, unbound: number): Buffer {
+    return encodeMessage(LINK_DISPLAY, [oscInt(packets), oscInt(unbound)])
+}
+
+/** Decodes the display's counters into `state`; false when the message is malformed. */
+export function applyDisplayCounters(state: LinkState, m: OscMessage): boolean {
+    const a = m.args
+    if (m.address !== LINK_DISPLAY || a.length !== 2 || a[0].type !== "i" || a[1].type !== "i") return false
+    state.displayPackets = a[0].value as number
+    state.displayUnbound = a[1].value as number
+    return true
+}
+
+/** Decodes one fader's state into `state.faders[index]`; false when the message is malformed. */
+export function applyStrip(state: LinkState, m: OscMessage): boolean {
+    const a = m.args
+    if (m.address !== LINK_STRIP || a.length !== 7 || a[0].type !== "i") return false
+    const index = a[0].value as number
+    if (!(index >= 0 && index < 64)) return false
+    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "" })
+    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]) }
+    return true
+}
+
+/** A host -> device message, decoded and checked. */
+export interface LinkCommand {
+    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" | "heap" */
+    kind: string
+    channel: number
+    position: number
+    bytes: number[]
+    text: string[]
+}
+
+/** Decodes a host -> device message; a reason string when it is not one or is malformed. */
+export function decodeCommand(m: OscMessage): LinkCommand | string {
+    const a = m.args
+    const cmd: LinkCommand = { kind: "", channel: 0, position: 0, bytes: [], text: [] }
+    if (m.address === LINK_PING || m.address === LINK_CALIBRATE) {
+        cmd.kind = m.address === LINK_PING ? "ping" : "calibrate"
+        return cmd
+    }
+    if (m.address === LINK_HEAP) {
+        if (a.length !== 1 || a[0].type !== "i" || !((a[0].value as number) > 0)) return "heap: expects ,i (bytes > 0)"
+        cmd.kind = "heap"
+        cmd.channel = a[0].value as number
+        return cmd
+    }
+    if (m.address === LINK_FADER) {
+        if (a.length !== 2 || a[0].type !== "i" || a[1].type !== "f") return "fader: expects ,if"
+        const ch = a[0].value as number
+        const pos = a[1].value as number
+        if (!(ch >= 1)) return "fader: channel below 1"
+        if (!(pos >= 0 && pos <= 1)) return "fader: position not in 0..1"
+        cmd.kind = "fader"
+        cmd.channel = ch
+        cmd.position = pos
+        return cmd
+    }
+    if (m.address === LINK_MIDI) {
+        if (a.length !== 1 || a[0].type !== "b") return "midi: expects ,b"
+        cmd.kind = "midi"
+        cmd.bytes = a[0].value as number[]
+        return cmd
+    }
+    if (m.address === LINK_PRESET || m.address === LINK_CONFIG) {
+        const n = m.address === LINK_PRESET ? 1 : 3
+        if (a.length !== n || a.some(x => x.type !== "s")) return m.address + ": expects " + n + " strings"
+        cmd.kind = m.address === LINK_PRESET ? "preset" : "config"
+        cmd.text = a.map(x => x.value as string)
+        return cmd
+    }
+    return "unknown address " + m.address
+}

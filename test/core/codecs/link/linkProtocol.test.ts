@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest"
+import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "../../../../src/core/codecs/osc/osc"
+import {
+    decodeCommand,
+    encodeHeapProbe,
+    applyDisplayCounters,
+    applyStrip,
+    decodeState,
+    encodeConfig,
+    encodeDisplayCounters,
+    encodeStrip,
+    encodeFaderTarget,
+    encodeMidiIn,
+    encodePing,
+    encodePresetRequest,
+    encodeState,
+    isLinkMessage,
+    type LinkState,
+} from "../../../../src/core/codecs/link/linkProtocol"
+
+function message(bytes: number[] | Buffer): OscMessage {
+    const r = decodePacket(bytes)
+    if (!r.ok || r.packet.kind !== "message") throw new Error("not a message")
+    return r.packet
+}
+
+describe("device link protocol", () => {
+    it("round-trips every host -> device command", () => {
+        expect(decodeCommand(message(encodePing()))).toMatchObject({ kind: "ping" })
+        expect(decodeCommand(message(encodeFaderTarget(3, 0.75)))).toMatchObject({ kind: "fader", channel: 3, position: 0.75 })
+        expect(decodeCommand(message(encodeMidiIn([0xe0, 0x00, 0x40])))).toMatchObject({ kind: "midi", bytes: [0xe0, 0x00, 0x40] })
+        expect(decodeCommand(message(encodePresetRequest("rock")))).toMatchObject({ kind: "preset", text: ["rock"] })
+        expect(decodeCommand(message(encodeConfig("reaper", "reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "reaper", "mcu"] })
+        expect(decodeCommand(message(encodeHeapProbe(4096)))).toMatchObject({ kind: "heap", channel: 4096 })
+    })
+    it("rejects malformed commands with a reason", () => {
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(0), oscFloat(0.5)])))).toBe("fader: channel below 1")
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(2), oscFloat(NaN)])))).toBe("fader: position not in 0..1")
+        expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscFloat(2)])))).toBe("fader: expects ,if")
+        expect(decodeCommand(message(encodeMessage("/headroom/nope", [])))).toBe("unknown address /headroom/nope")
+        expect(decodeCommand(message(encodeMessage("/headroom/heap", [oscInt(-1)])))).toBe("heap: expects ,i (bytes > 0)")
+    })
+    it("tells link messages from OSC for the DAW", () => {
+        expect(isLinkMessage(message(encodePing()))).toBe(true)
+        expect(isLinkMessage(message(encodeMessage("/track/1/volume", [oscFloat(0.5)])))).toBe(false)
+    })
+    it("round-trips the device state", () => {
+        const s: LinkState = {
+            preset: "rock",
+            mode: "lower",
+            bank: 1,
+            law: "reaper",
+            mixBusDb: -9.5,
+            dawIgnored: 2,
+            linkDropped: 0,
+            stalls: 1,
+            motorPackets: 40,
+            midiPackets: 7,
+            displayPackets: 0,
+            displayUnbound: 0,
+            faders: [
+                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
+                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
+            ],
+        }
+        const got = decodeState(message(encodeState(s)))!
+        expect(got).toEqual({ ...s, faders: [] })
+        s.faders.forEach((f, i) => expect(applyStrip(got, message(encodeStrip(i, f)))).toBe(true))
+        expect(got).toEqual(s)
+        expect(decodeState(message(encodeState(s)), got)!.faders).toBe(got.faders)
+        // the display's counters come in their own message, and a later head keeps them
+        expect(applyDisplayCounters(got, message(encodeDisplayCounters(12, 3)))).toBe(true)
+        expect(decodeState(message(encodeState(s)), got)).toMatchObject({ displayPackets: 12, displayUnbound: 3 })
+        expect(applyDisplayCounters(got, message(encodeMessage("/headroom/display", [oscInt(1)])))).toBe(false)
+        expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
+        expect(applyStrip(got, message(encodeMessage("/headroom/strip", [oscInt(99)])))).toBe(false)
+    })
+})
