@@ -5,8 +5,10 @@
  * that a flood reaches the device as the latest target per channel every interval.
  */
 import { encodeFaderTarget } from "../src/core/codecs/link/linkProtocol"
-import { decodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
-import { decodeFader, OscMap } from "../src/core/codecs/osc/oscMaps"
+import { messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { decodePacket } from "../src/core/codecs/osc/oscDecode"
+import { OscMap } from "../src/core/codecs/osc/oscMaps"
+import { decodeFader } from "../src/core/codecs/osc/oscMapCodec"
 import type { FaderLawName } from "../src/core/mix/taper"
 import { Coalescer, Timers } from "./coalescer"
 import { DropCounters } from "./dropCounters"

@@ -5,7 +5,8 @@
  * generic dialect has no counterpart there and stays home (counted).
  */
 import { encodeMessage, OscMessage } from "../src/core/codecs/osc/osc"
-import { builtinOscMap, decodeFader, encodeFader, encodeSelect, OscMap } from "../src/core/codecs/osc/oscMaps"
+import { builtinOscMap, OscMap } from "../src/core/codecs/osc/oscMaps"
+import { decodeFader, encodeFader, encodeSelect } from "../src/core/codecs/osc/oscMapCodec"
 import type { FaderLawName } from "../src/core/mix/taper"
 
 export class DeviceOscOutput {

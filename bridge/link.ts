@@ -7,7 +7,8 @@
  */
 import { EventEmitter } from "node:events"
 import { applyDisplayCounters, applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_DISPLAY, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/codecs/link/linkProtocol"
-import { decodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { decodePacket } from "../src/core/codecs/osc/oscDecode"
 import { builtinOscMap } from "../src/core/codecs/osc/oscMaps"
 import { DeviceLink } from "./deviceLink"
 import { DropCounters } from "./dropCounters"

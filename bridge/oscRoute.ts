@@ -3,8 +3,10 @@
  * map, logged, remembered), the DAW's OSC in as device targets (checked, coalesced), and the
  * DAW's set-up and the faders' positions again whenever the DAW's port comes back.
  */
-import { decodePacket, encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
-import { encodeFader, OscMap } from "../src/core/codecs/osc/oscMaps"
+import { encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
+import { decodePacket } from "../src/core/codecs/osc/oscDecode"
+import { OscMap } from "../src/core/codecs/osc/oscMaps"
+import { encodeFader } from "../src/core/codecs/osc/oscMapCodec"
 import { Timers } from "./coalescer"
 import { DawOscInput } from "./dawOscInput"
 import { describeOsc } from "./describe"

@@ -1,7 +1,8 @@
 /** Reading the user's OSC map file (--osc-map) for the link and the simulator. */
 import { readFileSync } from "node:fs"
 import { basename } from "node:path"
-import { OscMap, parseOscMap } from "../src/core/codecs/osc/oscMaps"
+import { OscMap } from "../src/core/codecs/osc/oscMaps"
+import { parseOscMap } from "../src/core/codecs/osc/oscMapJson"
 
 /** The map in `file`, or a one-line reason (missing file, bad JSON, bad field). */
 export function loadUserMap(file: string): OscMap | string {

@@ -6,7 +6,8 @@
  */
 import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
 import { MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
-import { decodePacket, messagesIn } from "../src/core/codecs/osc/osc"
+import { messagesIn } from "../src/core/codecs/osc/osc"
+import { decodePacket } from "../src/core/codecs/osc/oscDecode"
 import { GENRES } from "../src/core/mix/presets"
 import { FaderLawName, isFaderLaw, positionToDb, DEFAULT_LAW } from "../src/core/mix/taper"
 import type { ButtonName, DawMessage, FaderState, SimController, SimState } from "./api/controller"

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@devicescript/test"
 import { readFloat32BE, writeFloat32BE } from "../../src/core/codecs/osc/float32"
-import { decodePacket, encodeBundle, encodeMessage, messagesIn, oscBlob, oscBool, oscFloat, oscInt, oscString, TIMETAG_NOW } from "../../src/core/codecs/osc/osc"
+import { encodeBundle, encodeMessage, messagesIn, oscBlob, oscBool, oscFloat, oscInt, oscString, TIMETAG_NOW } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
 import { hex, unhex } from "../hex"
 

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "@devicescript/test"
-import { decodePacket, OscMessage } from "../../src/core/codecs/osc/osc"
-import { builtinOscMap, decodeFader, encodeFader, OscMap, parseOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { OscMessage } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
+import { builtinOscMap, OscMap } from "../../src/core/codecs/osc/oscMaps"
+import { decodeFader, encodeFader } from "../../src/core/codecs/osc/oscMapCodec"
+import { parseOscMap } from "../../src/core/codecs/osc/oscMapJson"
 import { dbToPosition } from "../../src/core/mix/taper"
 import { hex } from "../hex"
 

@@ -9,7 +9,8 @@
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
 import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
-import { decodePacket, messagesIn, OscMessage } from "../core/codecs/osc/osc"
+import { messagesIn, OscMessage } from "../core/codecs/osc/osc"
+import { decodePacket } from "../core/codecs/osc/oscDecode"
 
 export const LINK_TIMEOUT_MS = 400
 const RETRY_MS = 500

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
 import { DeviceOscOutput } from "../../bridge/deviceOscOutput"
 import { encodeMessage, oscFloat, oscInt, OscMessage } from "../../src/core/codecs/osc/osc"
-import { builtinOscMap, parseOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { builtinOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { parseOscMap } from "../../src/core/codecs/osc/oscMapJson"
 
 const userMap = (() => {
     const r = parseOscMap(readFileSync("examples/osc-map.example.json", "utf8"), "osc-map.example.json")

@@ -3,7 +3,8 @@
  * It decodes with the shared core codec; the bytes on the wire are checked separately.
  */
 import net from "node:net"
-import { decodePacket, encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
 
 export class FakeDevice {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import dgram from "node:dgram"
 import { UdpPeerWatch } from "../../bridge/udpPeerWatch"
-import { decodePacket } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { freeUdpPort } from "./liblo"
 
 function listen(port: number): Promise<{ socket: dgram.Socket; got: number[][] }> {

@@ -1,7 +1,8 @@
 import fc from "fast-check"
 import { createRequire } from "node:module"
 import { describe, expect, it } from "vitest"
-import { decodePacket, encodePacket, OscArg, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { encodePacket, OscArg, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { mutated, params, randomBytes, RUNS } from "./fuzzing"
 
 const oscjs = createRequire(import.meta.url)("osc")

@@ -1,7 +1,10 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodePacket, OscArg, OscMessage } from "../../src/core/codecs/osc/osc"
-import { BUILTIN_OSC_NAMES, builtinOscMap, DB_FLOOR, decodeFader, encodeFader, OscMap, validateOscMap } from "../../src/core/codecs/osc/oscMaps"
+import { OscArg, OscMessage } from "../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
+import { BUILTIN_OSC_NAMES, builtinOscMap, OscMap } from "../../src/core/codecs/osc/oscMaps"
+import { DB_FLOOR, decodeFader, encodeFader } from "../../src/core/codecs/osc/oscMapCodec"
+import { validateOscMap } from "../../src/core/codecs/osc/oscMapJson"
 import { FADER_LAWS, FaderLawName, positionToDb } from "../../src/core/mix/taper"
 import { params, RUNS } from "./fuzzing"
 

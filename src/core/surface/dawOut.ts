@@ -4,7 +4,8 @@
  * 14-bit pair, one MIDI channel per fader from a base channel), and OSC in the selected map.
  */
 import { encodeCc14, encodeFader as encodeMcuFader, encodeNote, encodeTouch, MASTER_CHANNEL, NOTE_BANK_LEFT, NOTE_BANK_RIGHT, VELOCITY_OFF, VELOCITY_ON } from "../codecs/mcu/mcu"
-import { encodeFader as encodeOscFader, OscMap } from "../codecs/osc/oscMaps"
+import { OscMap } from "../codecs/osc/oscMaps"
+import { encodeFader as encodeOscFader } from "../codecs/osc/oscMapCodec"
 import { fromPosition14 } from "../position"
 import { TOUCH_NONE, TOUCH_ON } from "./strip"
 import { FaderLawName } from "../mix/taper"

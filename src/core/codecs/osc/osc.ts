@@ -187,4 +187,3 @@ export function messagesIn(packet: OscPacket): OscMessage[] {
     return out
 }
 
-export { decodePacket } from "./oscDecode"

@@ -99,6 +99,3 @@ export function builtinOscMap(name: string): OscMap | null {
     return null
 }
 
-export { validateOscMap, parseOscMap } from "./oscMapJson"
-export { encodeFader, decodeFader, encodeSelect, DB_FLOOR } from "./oscMapCodec"
-export type { OscFaderReading } from "./oscMapCodec"

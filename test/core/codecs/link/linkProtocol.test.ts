@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { decodePacket, encodeMessage, oscFloat, oscInt, type OscMessage } from "../../../../src/core/codecs/osc/osc"
+import { encodeMessage, oscFloat, oscInt, type OscMessage } from "../../../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import {
     decodeCommand,
     encodeHeapProbe,

@@ -1,20 +1,7 @@
 import { createRequire } from "node:module"
 import { describe, expect, it } from "vitest"
-import {
-    OscArg,
-    OscMessage,
-    TIMETAG_NOW,
-    decodePacket,
-    encodeBundle,
-    encodeMessage,
-    encodePacket,
-    messagesIn,
-    oscBlob,
-    oscBool,
-    oscFloat,
-    oscInt,
-    oscString,
-} from "../../../../src/core/codecs/osc/osc"
+import { OscArg, OscMessage, TIMETAG_NOW, encodeBundle, encodeMessage, encodePacket, messagesIn, oscBlob, oscBool, oscFloat, oscInt, oscString } from "../../../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import { libloMissing, oscBytes } from "../../../bridge/liblo"
 
 // osc.js (the "osc" npm package) is a second, independent codec

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { decodePacket, encodeMessage, OscMessage, oscFloat, oscInt, oscString, encodePacket } from "../../../../src/core/codecs/osc/osc"
-import { builtinOscMap, decodeFader, encodeFader, encodeSelect, OscMap, parseOscMap, validateOscMap } from "../../../../src/core/codecs/osc/oscMaps"
+import { encodeMessage, OscMessage, oscFloat, oscInt, oscString, encodePacket } from "../../../../src/core/codecs/osc/osc"
+import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
+import { builtinOscMap, OscMap } from "../../../../src/core/codecs/osc/oscMaps"
+import { decodeFader, encodeFader, encodeSelect } from "../../../../src/core/codecs/osc/oscMapCodec"
+import { parseOscMap, validateOscMap } from "../../../../src/core/codecs/osc/oscMapJson"
 import { dbToPosition } from "../../../../src/core/mix/taper"
 import { libloMissing, oscBytes } from "../../../bridge/liblo"
 
