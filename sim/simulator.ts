@@ -1,8 +1,9 @@
 /**
  * One running simulator: the DeviceScript dev server (the Jacdac bus), the simulated board on it,
- * the host link to the DAW, and the DeviceScript VM running the firmware's compiled bytecode, the
- * same file that ships to the ESP32. Used by `npm start`, the end-to-end tests and the benchmarks.
- * Every child runs in its own process group; `stop()` ends all of them.
+ * the host link to the DAW on the same bus (as `npm run link` joins a board's), the socket that
+ * shows the simulator the firmware's state, and the DeviceScript VM running the firmware's
+ * compiled bytecode, the same file that ships to the ESP32. Used by `npm start`, the end-to-end
+ * tests and the benchmarks. Every child runs in its own process group; `stop()` ends all of them.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -11,9 +12,10 @@ import { joinDevBus } from "../bridge/devBus"
 import { LinkHandle, startLink } from "../bridge/link"
 import { LinkOptions } from "../bridge/options"
 import { OscMap } from "../src/core/codecs/osc/oscMaps"
-import { encodeHeapProbe } from "../src/core/codecs/link/linkProtocol"
+import { encodeHeapProbe, SIM_SOCKET_PORT } from "../src/core/codecs/link/linkProtocol"
 import { SimBoard } from "./board"
 import { Child, startChild, stopChild } from "./children"
+import { DeviceView } from "./deviceView"
 import { portFree, waitForPort } from "./ports"
 import { bindRoles, RoleBinder } from "./roleBinder"
 
@@ -62,16 +64,18 @@ export class Simulator {
         readonly board: SimBoard,
         readonly bus: JDBus,
         readonly link: LinkHandle,
+        readonly device: DeviceView,
         private devtools: Child
     ) {}
 
     /** Starts everything; rejects with a one-line reason (a port taken, a child that died). */
     static async start(o: SimulatorOptions): Promise<Simulator> {
-        for (const port of [...DEVTOOLS_PORTS, o.link.linkPort]) {
+        for (const port of [...DEVTOOLS_PORTS, SIM_SOCKET_PORT]) {
             if (!(await portFree(port))) throw new Error(`port ${port} is already in use (is another Headroom simulator running?)`)
         }
         const devtools = startChild("devtools", process.execPath, [DEVS, "devtools"], line => o.say(`devtools: ${line}`))
         let bus: JDBus | null = null
+        let device: DeviceView | null = null
         try {
             await Promise.race([
                 waitForPort(DEVTOOLS_PORTS[0], 15000),
@@ -80,13 +84,15 @@ export class Simulator {
             bus = joinDevBus()
             const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
             board.attach(bus)
+            device = await DeviceView.listen(SIM_SOCKET_PORT)
             const link = await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
-            const sim = new Simulator(o, board, bus, link, devtools)
+            const sim = new Simulator(o, board, bus, link, device, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())
             await sim.startVm()
             return sim
         } catch (e) {
             bus?.stop()
+            await device?.close()
             await stopChild(devtools)
             throw e
         }
@@ -117,10 +123,12 @@ export class Simulator {
                 o.say(`vm: exited with code ${code}`)
             }
         })
+        // ready once it has said hello to the host link: calibrated and drivable
+        const hellos = this.hellos()
         await new Promise<void>((res, rej) => {
             const timer = setTimeout(() => rej(new Error("the DeviceScript VM did not connect within 20 s")), 20000)
             const check = setInterval(() => {
-                if (this.link.deviceConnected()) {
+                if (this.hellos() > hellos) {
                     clearTimeout(timer)
                     clearInterval(check)
                     res()
@@ -153,12 +161,12 @@ export class Simulator {
             }
             this.vmListeners.push(listen)
         })
-        this.link.sendToDevice(encodeHeapProbe(bytes))
+        const hellos = this.hellos()
+        this.device.send(encodeHeapProbe(bytes))
         if (await answer) return true
         const end = Date.now() + ms
-        while (this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 20))
-        while (!this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 50))
-        if (!this.link.deviceConnected()) throw new Error("the firmware did not come back after a failed heap probe")
+        while (this.hellos() === hellos && Date.now() < end) await new Promise(r => setTimeout(r, 50))
+        if (this.hellos() === hellos) throw new Error("the firmware did not come back after a failed heap probe")
         return false
     }
 
@@ -172,6 +180,11 @@ export class Simulator {
             else hi = mid
         }
         return lo
+    }
+
+    /** Hellos the host link has heard: one at every start of the firmware, once it can be driven. */
+    hellos(): number {
+        return this.link.counters().device.connections
     }
 
     /** Kills the VM (the firmware "loses power"); motors are cut at once. */
@@ -188,6 +201,7 @@ export class Simulator {
             this.binder?.stop()
             await this.stopVm()
             await this.link.stop()
+            await this.device.close()
             this.board.detach()
             this.bus.stop()
         } finally {

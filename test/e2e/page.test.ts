@@ -38,7 +38,7 @@ describe.skipIf(!haveChromium)("the simulator's page", () => {
         page = await browser.newPage({ viewport: { width: 1400, height: 520 } })
         await page.goto(`http://127.0.0.1:${api.port}/`)
         await page.waitForSelector("rect.knob[data-channel='9']")
-        expect(await until(() => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false, 20000)).toBe(true)
+        expect(await until(() => sim.device.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false, 20000)).toBe(true)
     })
     afterAll(async () => {
         await browser?.close()
@@ -49,9 +49,9 @@ describe.skipIf(!haveChromium)("the simulator's page", () => {
 
     it("picking a preset moves the knobs on the page", async () => {
         const before = await knobs()
-        const next = sim.link.state()!.preset === "jazz" ? "metal" : "jazz"
+        const next = sim.device.state()!.preset === "jazz" ? "metal" : "jazz"
         await page.selectOption("#preset", next)
-        expect(await until(() => sim.link.state()?.preset === next, 5000)).toBe(true)
+        expect(await until(() => sim.device.state()?.preset === next, 5000)).toBe(true)
         let moved = 0
         for (let k = 0; k < 60 && moved < 4; k++) {
             await page.waitForTimeout(100)
