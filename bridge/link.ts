@@ -90,7 +90,9 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             if (midiTargets.length > 0) device.send(encodeMidiIn(midiTargets))
             midiTargets = []
         }
-        for (const r of before.inOrder()) {
+        // the DAW's words only: what the device said last, it knows (and a device that comes back
+        // after a lost link may have moved on since, under a hand or the balance rule)
+        for (const r of before.inOrder(true)) {
             if (r.kind === "midi") midiTargets.push(...r.bytes)
             else {
                 flushMidi()

@@ -40,6 +40,8 @@ export interface HostState {
     /** MIDI batches and link messages the firmware did not send: nothing served the role. */
     midiUnbound: number
     linkUnbound: number
+    /** Times the firmware found the host link silent for 100 ms and stopped the motors following the DAW. */
+    losses: number
 }
 
 export interface DisplayState {

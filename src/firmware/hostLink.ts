@@ -15,6 +15,12 @@ import { decodePacket } from "../core/codecs/osc/oscDecode"
 
 /** A link heard from less recently than this (ms) is lost. */
 export const LINK_TIMEOUT_MS = 100
+/**
+ * A look at the link that comes this long (ms) after the last one found the device itself held up
+ * (a busy interpreter): reports that arrived meanwhile may still wait to be handled, so it judges
+ * nothing, and the silence it missed is not the host's.
+ */
+const HELD_UP_MS = 30
 /** The serial service's `received` report (and `send` command) code. */
 const SERIAL_DATA = 0x80
 
@@ -31,6 +37,9 @@ export class HostLink {
     send: (frame: Buffer) => boolean = null
     private slip = new SlipDecoder()
     private heard = 0
+    private looked = 0
+    /** Times the link was lost since start. */
+    losses = 0
 
     constructor(readonly role: ds.Serial) {}
 
@@ -49,7 +58,16 @@ export class HostLink {
 
     /** Called every control period: a link silent for too long is lost. */
     watch(now: number) {
-        if (this.connected && now - this.heard > LINK_TIMEOUT_MS) this.setState(false)
+        const held = now - this.looked > HELD_UP_MS
+        this.looked = now
+        if (held) {
+            if (this.heard < now - HELD_UP_MS) this.heard = now - HELD_UP_MS
+            return
+        }
+        if (this.connected && now - this.heard > LINK_TIMEOUT_MS) {
+            this.losses++
+            this.setState(false)
+        }
     }
 
     /** Queues one link packet for the host; false when it was dropped (no link, or the queue is full). */

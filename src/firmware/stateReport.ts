@@ -76,10 +76,11 @@ export class StateReport {
                 displayUnbound: 0,
                 midiUnbound: 0,
                 linkUnbound: 0,
+                linkLosses: 0,
                 faders: [],
             })
         )
         const pump = this.pump
-        if (all) this.socket.post(encodeCounters({ displayPackets: outbox.displayPackets, displayUnbound: pump.displayUnbound, midiUnbound: pump.midiUnbound, linkUnbound: pump.linkUnbound }))
+        if (all) this.socket.post(encodeCounters({ displayPackets: outbox.displayPackets, displayUnbound: pump.displayUnbound, midiUnbound: pump.midiUnbound, linkUnbound: pump.linkUnbound, linkLosses: this.link.losses }))
     }
 }

@@ -117,6 +117,8 @@ export interface LinkState {
     /** MIDI batches and link messages skipped for want of a host link serving their role (same message). */
     midiUnbound: number
     linkUnbound: number
+    /** Times the device found the host link silent for too long (rare counter). */
+    linkLosses: number
     faders: LinkFaderState[]
 }
 
@@ -178,30 +180,36 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
         displayUnbound: previous ? previous.displayUnbound : 0,
         midiUnbound: previous ? previous.midiUnbound : 0,
         linkUnbound: previous ? previous.linkUnbound : 0,
+        linkLosses: previous ? previous.linkLosses : 0,
         faders: previous ? previous.faders : [],
     }
 }
 
-/** The counters that change rarely, sent once a second: display packets and texts, MIDI batches and link messages not sent for want of a bound role. */
+/**
+ * The counters that change rarely, sent once a second: display packets and texts, MIDI batches and
+ * link messages not sent for want of a bound role, host links lost.
+ */
 export interface RareCounters {
     displayPackets: number
     displayUnbound: number
     midiUnbound: number
     linkUnbound: number
+    linkLosses: number
 }
 
 export function encodeCounters(c: RareCounters): Buffer {
-    return encodeMessage(LINK_COUNTERS, [oscInt(c.displayPackets), oscInt(c.displayUnbound), oscInt(c.midiUnbound), oscInt(c.linkUnbound)])
+    return encodeMessage(LINK_COUNTERS, [oscInt(c.displayPackets), oscInt(c.displayUnbound), oscInt(c.midiUnbound), oscInt(c.linkUnbound), oscInt(c.linkLosses)])
 }
 
 /** Decodes the rare counters into `state`; false when the message is malformed. */
 export function applyCounters(state: LinkState, m: OscMessage): boolean {
     const a = m.args
-    if (m.address !== LINK_COUNTERS || a.length !== 4 || a.some(x => x.type !== "i")) return false
+    if (m.address !== LINK_COUNTERS || a.length !== 5 || a.some(x => x.type !== "i")) return false
     state.displayPackets = a[0].value as number
     state.displayUnbound = a[1].value as number
     state.midiUnbound = a[2].value as number
     state.linkUnbound = a[3].value as number
+    state.linkLosses = a[4].value as number
     return true
 }
 

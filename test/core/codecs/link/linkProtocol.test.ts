@@ -61,6 +61,7 @@ describe("device link protocol", () => {
             displayUnbound: 0,
             midiUnbound: 0,
             linkUnbound: 0,
+            linkLosses: 0,
             faders: [
                 { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
                 { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
@@ -72,7 +73,7 @@ describe("device link protocol", () => {
         expect(got).toEqual(s)
         expect(decodeState(message(encodeState(s)), got)!.faders).toBe(got.faders)
         // the rare counters come in their own message, and a later head keeps them
-        const rare = { displayPackets: 12, displayUnbound: 3, midiUnbound: 7, linkUnbound: 2 }
+        const rare = { displayPackets: 12, displayUnbound: 3, midiUnbound: 7, linkUnbound: 2, linkLosses: 1 }
         expect(applyCounters(got, message(encodeCounters(rare)))).toBe(true)
         expect(decodeState(message(encodeState(s)), got)).toMatchObject(rare)
         expect(applyCounters(got, message(encodeMessage("/headroom/counters", [oscInt(1)])))).toBe(false)
