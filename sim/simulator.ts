@@ -30,6 +30,8 @@ export interface SimulatorOptions {
     /** Folder holding the VM's flash (settings survive restarts there). */
     stateDir: string
     link: LinkOptions
+    /** Whether the host link runs on the bus (default true); without it nothing serves the firmware's `midi` and `link` roles, as on a board with no computer attached. */
+    host?: boolean
     userMap: OscMap | null
     /** Where the children's and link's lines go. */
     say: (line: string) => void
@@ -63,7 +65,7 @@ export class Simulator {
         readonly options: SimulatorOptions,
         readonly board: SimBoard,
         readonly bus: JDBus,
-        readonly link: LinkHandle,
+        private hostLink: LinkHandle | null,
         readonly device: DeviceView,
         private devtools: Child
     ) {}
@@ -85,7 +87,7 @@ export class Simulator {
             const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
             board.attach(bus)
             device = await DeviceView.listen(SIM_SOCKET_PORT)
-            const link = await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
+            const link = o.host === false ? null : await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
             const sim = new Simulator(o, board, bus, link, device, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())
             await sim.startVm()
@@ -182,9 +184,18 @@ export class Simulator {
         return lo
     }
 
-    /** Hellos the host link has heard: one at every start of the firmware, once it can be driven. */
+    /** The host link (the DAW side); a simulator started without one has none to give. */
+    get link(): LinkHandle {
+        if (!this.hostLink) throw new Error("this simulator runs without a host link")
+        return this.hostLink
+    }
+
+    /**
+     * Starts of the firmware seen so far: hellos to the host link (once it can be driven), or,
+     * with no host link, connections of its socket (the firmware then never says hello).
+     */
     hellos(): number {
-        return this.link.counters().device.connections
+        return this.hostLink ? this.hostLink.counters().device.connections : this.device.connections()
     }
 
     /** Kills the VM (the firmware "loses power"); motors are cut at once. */
@@ -200,7 +211,7 @@ export class Simulator {
         try {
             this.binder?.stop()
             await this.stopVm()
-            await this.link.stop()
+            await this.hostLink?.stop()
             await this.device.close()
             this.board.detach()
             this.bus.stop()
