@@ -7,12 +7,13 @@ import { spawnSync } from "node:child_process"
 import { resolve } from "node:path"
 import { LINK_FLAGS_HELP, parseLinkFlags } from "../bridge/options"
 import { loadUserMap } from "../bridge/userMap"
+import { stopAllChildren } from "../devserver/children"
+import { portFree } from "../devserver/freePorts"
+import { DEFAULT_DEVSERVER_PORTS } from "../devserver/ports"
 import { createApiServer, exposureWarning } from "./api/server"
 import { BOARDS } from "./board"
-import { stopAllChildren } from "./children"
-import { portFree } from "./ports"
 import { SimApiController } from "./simController"
-import { DEVTOOLS_PORTS, Simulator } from "./simulator"
+import { Simulator } from "./simulator"
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname)
 
@@ -101,7 +102,7 @@ async function main() {
     const flags = parseSimFlags(parsed.rest)
     const userMap = parsed.options.oscMapFile === null ? null : loadUserMap(parsed.options.oscMapFile)
     if (typeof userMap === "string") bail(userMap, 2)
-    for (const port of [flags.port, ...DEVTOOLS_PORTS, parsed.options.linkPort]) {
+    for (const port of [flags.port, DEFAULT_DEVSERVER_PORTS.bus, DEFAULT_DEVSERVER_PORTS.tcp, DEFAULT_DEVSERVER_PORTS.debugger, parsed.options.linkPort]) {
         const host = port === flags.port ? flags.host : "127.0.0.1"
         if (!(await portFree(port, host))) bail(`port ${port} is already in use (is another Headroom simulator running?)`, 1)
     }
