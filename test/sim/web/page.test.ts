@@ -7,7 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { chromium, type Browser, type Page } from "playwright-core"
-import type { DawMessage, FaderState, SimState } from "../../../sim/api/controller"
+import type { DawMessage, FaderState, SimState, SimStatus } from "../../../sim/api/controller"
 import { RecordingController } from "../api/recordingController"
 import { createApiServer, type ApiServer } from "../../../sim/api/server"
 import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/screenText"
@@ -24,6 +24,7 @@ const OLED = "orchestral\nch 9-16      rule off\nkick  -4.5 snr  -12.5\nbass   0
 
 /** Answers like the simulator and records every action the page asks for. */
 class FakeController extends RecordingController {
+    status: SimStatus = "ready"
     private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0 }))
     private log: DawMessage[] = Array.from({ length: LOG_LINES }, (_, i) => ({
         seq: i + 1,
@@ -33,7 +34,7 @@ class FakeController extends RecordingController {
         decoded: [{ type: "pitchbend", channel: 1, value: 8192 }],
     }))
     state(): SimState {
-        return { board: "headroom_fader8", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 } }
+        return { board: "headroom_fader8", status: this.status, preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 } }
     }
     presets() {
         return ["pop", "rock", "jazz"]
@@ -155,5 +156,18 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         // the knob went up: the hand's positions rise from where fader 2 sat (0.1)
         expect(touches[0]).toBeCloseTo(0.1, 1)
         expect(touches.at(-1)!).toBeGreaterThan(touches[0] + 0.1)
+    })
+
+    it("says what the board is doing while the firmware is not ready, and drops it once it is", async () => {
+        const phase = () => page.$eval("#phase", e => ({ text: e.textContent ?? "", shown: (e as HTMLElement).offsetHeight > 0 }))
+        fake.status = "calibrating"
+        await expect.poll(async () => (await phase()).text).toMatch(/^Calibrating/)
+        expect((await phase()).shown).toBe(true)
+        expect(await page.$eval("#board", e => e.textContent)).toBe("headroom_fader8 · calibrating")
+        // no levels while the knobs show wipers the firmware has not calibrated yet
+        expect(await page.$$eval(".strip .db", els => els.map(e => e.textContent).join(""))).toBe("")
+        fake.status = "ready"
+        await expect.poll(async () => (await phase()).shown).toBe(false)
+        expect(await page.$eval(".strip .db", e => e.textContent)).toBe("-10.0 dB")
     })
 })
