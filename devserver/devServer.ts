@@ -22,7 +22,7 @@ const START_MS = 15000
 export async function startDevServer(o: DevServerOptions): Promise<Child> {
     for (const port of [o.ports.bus, o.ports.tcp, o.ports.debugger]) {
         if (!(await portFree(port))) {
-            throw new Error(`port ${port} is already in use: the dev server needs ${describePorts(o.ports)} (is another Headroom simulator running? --port 0 picks free ports)`)
+            throw new Error(`port ${port} is already in use: the dev server needs ${describePorts(o.ports)} (is a Headroom simulator or another dev server running?)`)
         }
     }
     const args = o.serial ? ["devtools", "--serial"] : ["devtools"]
