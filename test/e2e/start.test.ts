@@ -22,8 +22,9 @@ const runs: Run[] = []
 /** `npm start -- <flags>` on free ports, with a fresh flash (a first start), board headroom_fader4. */
 function start(...flags: string[]): Run {
     const stateDir = mkdtempSync(join(tmpdir(), "headroom-start-"))
-    const args = ["node_modules/tsx/dist/cli.mjs", "sim/main.ts", "--headless", "--board", "headroom_fader4", "--port", "0", "--state", stateDir, ...flags]
-    // its own process group, so that a Ctrl-C reaches tsx and the simulator under it, as in a terminal
+    // what npm start runs (package.json)
+    const args = ["--import", "tsx", "sim/main.ts", "--headless", "--board", "headroom_fader4", "--port", "0", "--state", stateDir, ...flags]
+    // its own process group, as in a terminal
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true })
     const lines: string[] = []
     const feed = (d: Buffer) => lines.push(...d.toString("utf8").split("\n").filter(l => l.trim()))
