@@ -13,6 +13,8 @@ import { createApiServer, type ApiServer } from "../../../sim/api/server"
 import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/screenText"
 
 const CHROMIUM = "/usr/bin/chromium"
+/** The page as the README shows it, redrawn by every run so that it follows the page. */
+const SCREENSHOT = "docs/simulator.png"
 const haveChromium = existsSync(CHROMIUM)
 if (!haveChromium) console.log(`page test (fake controller) skipped: ${CHROMIUM} is missing (apt-get install chromium)`)
 
@@ -169,5 +171,11 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         fake.status = "ready"
         await expect.poll(async () => (await phase()).shown).toBe(false)
         expect(await page.$eval(".strip .db", e => e.textContent)).toBe("-10.0 dB")
+    })
+
+    it("draws the README's screenshot", async () => {
+        await page.mouse.move(0, 0)
+        const png = await page.screenshot({ path: SCREENSHOT, clip: { x: 0, y: 0, width: 1400, height: 470 } })
+        expect(png.length).toBeGreaterThan(10000)
     })
 })
