@@ -19,8 +19,12 @@ export interface FaderState {
     motor: number
 }
 
+/** Where the simulator is: the firmware booting, calibrating its faders (first start), or driving them. */
+export type SimStatus = "starting" | "calibrating" | "ready"
+
 export interface SimState {
     board: string
+    status: SimStatus
     preset: string
     mode: string
     bank: number
@@ -58,6 +62,9 @@ export interface DawMessage {
     hex: string
     decoded: unknown
 }
+
+/** An action asked of a simulator whose firmware is not ready yet (HTTP 503). */
+export class NotReadyError extends Error {}
 
 export interface SimController {
     state(): SimState
