@@ -13,6 +13,7 @@ import { LinkOptions } from "../bridge/options"
 import { OscMap } from "../src/core/codecs/osc/oscMaps"
 import { encodeHeapProbe } from "../src/core/codecs/link/linkProtocol"
 import { SimBoard } from "./board"
+import { feedI2c } from "./i2cLink"
 import { Child, startChild, stopChild } from "./children"
 import { portFree, waitForPort } from "./ports"
 import { bindRoles, RoleBinder } from "./roleBinder"
@@ -81,6 +82,7 @@ export class Simulator {
             const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
             board.attach(bus)
             const link = await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
+            feedI2c(link.events, board)
             const sim = new Simulator(o, board, bus, link, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())
             await sim.startVm()

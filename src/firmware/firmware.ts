@@ -5,9 +5,13 @@
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/control/fader"
-import { DriveSlots, SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
-import { decodeCommand, encodeHello, isLinkMessage } from "../core/codecs/link/linkProtocol"
+import { FaderLoop } from "../core/control/faderLoop"
+import { CONTROL_PERIOD_MS } from "../core/control/period"
+import { SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
+import { decodeCommand, encodeHello, isLinkMessage, LINK_PING } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
+import { OscMessage } from "../core/codecs/osc/osc"
+import { routeSimulatorI2c } from "../boards/simulatorI2c"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
 import { TOUCH_OFF } from "../core/surface/strip"
 import { toPosition14 } from "../core/position"
@@ -20,18 +24,13 @@ import { MixControl } from "./mixControl"
 import { PacketPump } from "./packetPump"
 import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
+import { ControlLoop } from "./controlLoop"
 import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
 import { SCREEN_MS, showScreen } from "./screen"
 
-/** Wiper streaming interval (ms) the boards' server config sets (streamingItv). */
-const WIPER_STREAM_MS = 10
-/** Control period (ms): DAW messages leave at most once per period per fader. */
-export const CONTROL_PERIOD_MS = 10
-/** Full-speed moves at once (see DriveSlots): the packet budget can stop about three on time. */
-const DRIVE_SLOTS = 3
-/** Servo wake-up resolution (ms): stops are issued this close to their predicted moment. */
-const WAKE_MS = 4
+/** Messages from the host kept while the firmware boots (calibration): the host's config and the DAW's targets. */
+const EARLY_MESSAGES = 32
 /** Piece size (bytes) of a heap probe. */
 const HEAP_PROBE_PIECE = 256
 /** Longest wait of a heap probe for the link to have nothing in flight (ms). */
@@ -47,7 +46,7 @@ function masterEvents(master: Fader, now: number): SurfaceEvent[] {
 
 /**
  * Each strip's element and level (dB by the DAW's fader law) for the scribble strips. A strip whose
- * motor is moving it keeps its text until it arrives: the budget belongs to the stops then.
+ * motor is moving it keeps its text until it arrives: its level is the target's, sent once.
  */
 function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
     surface.faders.forEach((f, i) => {
@@ -64,27 +63,27 @@ export async function startFirmware(hw: Hardware) {
     if (hw.master) roles.push(hw.master)
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
-    const outbox = new Outbox(roles.length, roles.length, WIPER_STREAM_MS)
+    const outbox = new Outbox(roles.length, CONTROL_PERIOD_MS)
     const pump = new PacketPump(
         outbox,
-        roles.map(r => r.motor),
         roles.map(r => r.wiper),
         new ds.MidiOutput("midi"),
         hw.display
     )
-    const slots = new DriveSlots(DRIVE_SLOTS)
-    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i], slots), outbox, pump))
-    pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
+    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox))
+    const control = new ControlLoop(new FaderLoop(ios.map(io => io.fader)), hw.motors)
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
     const surface = new Surface(stripFaders, settings.map.elements.length)
     const link = new DawLink(settings.linkHost, settings.linkPort)
+    // in the simulator the motors' I2C writes travel on the link's socket
+    routeSimulatorI2c(packet => link.post(packet))
     const daw = new DawIo(surface, master, outbox, pump, link, settings.dawOut())
     const mix = new MixControl(settings, surface, daw)
     daw.onLevel = (c, position) => mix.dawLevel(c, position)
 
     const recalibrate = async () => {
-        settings.calibration = await calibrate(ios, settings.calibration)
+        settings.calibration = await calibrate(ios, control, settings.calibration)
         await settings.saveCalibration()
         surface.showBank()
     }
@@ -106,13 +105,18 @@ export async function startFirmware(hw: Hardware) {
         calibrate: () => recalibrate.start(),
     })
 
+    // the socket is up from the start (the simulator's motors need it during calibration); the host
+    // hears the hello, and its messages are handled, once the firmware is ready to be driven
+    let booted = false
+    const early: OscMessage[] = []
     link.onState = up => {
+        if (!booted) return
         if (up) {
             link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
             daw.linkUp()
         } else surface.stopAll()
     }
-    link.onMessage = m => {
+    const handle = (m: OscMessage) => {
         if (!isLinkMessage(m)) return
         const cmd = decodeCommand(m)
         if (typeof cmd === "string") {
@@ -126,31 +130,30 @@ export async function startFirmware(hw: Hardware) {
         else if (cmd.kind === "calibrate") recalibrate.start()
         else if (cmd.kind === "heap") probeHeap.start(cmd.channel)
     }
+    link.onMessage = m => {
+        if (booted) handle(m)
+        else if (early.length < EARLY_MESSAGES && m.address !== LINK_PING) early.push(m)
+    }
 
     // background fibers: DeviceScript refuses an un-awaited async call
-    ios.forEach(io => io.connect())
+    ios.forEach(io => io.connect((i, down) => control.touch(i, down)))
+    control.start()
     pump.run.start()
+    link.run.start()
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
         mix.restore()
-        // the host hears from the device once it is ready to be driven
-        link.run.start()
+        booted = true
+        if (link.connected) link.onState(true)
+        while (early.length > 0) handle(early.shift())
     }
     boot.start()
-
-    setInterval(() => {
-        const now = ds.millis()
-        ios.forEach(io => {
-            const w = io.fader.servo.wakeAt(now)
-            if (w >= 0 && w <= now) io.drive(io.fader.tick(now))
-        })
-    }, WAKE_MS)
     let lastScribble = 0
     let lastScreen = 0
     let lastState = 0
     let lastFull = 0
-    const report = new StateReport(mix, surface, outbox, pump, link, daw)
+    const report = new StateReport(mix, surface, outbox, pump, hw.motors, link, daw)
     setInterval(() => {
         const now = ds.millis()
         mix.ride(surface.takeHandMoves())

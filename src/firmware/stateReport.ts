@@ -4,6 +4,7 @@
  */
 import { encodeDisplayCounters, encodeState, encodeStrip } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
+import { PcaMotors } from "../boards/pcaMotors"
 import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
 import { DawLink } from "./dawLink"
@@ -26,6 +27,7 @@ export class StateReport {
         private surface: Surface,
         private outbox: Outbox,
         private pump: PacketPump,
+        private motors: PcaMotors,
         private link: DawLink,
         private daw: DawIo
     ) {}
@@ -67,7 +69,7 @@ export class StateReport {
                 dawIgnored: this.surface.dawIgnored + this.daw.midiErrors,
                 linkDropped: this.link.dropped,
                 stalls: stalls,
-                motorPackets: outbox.motorPackets,
+                motorPackets: this.motors.writes,
                 midiPackets: outbox.midiPackets,
                 // the display's counters and the faders travel in messages of their own
                 displayPackets: 0,
