@@ -1,6 +1,7 @@
 /**
  * The MIDI half of the link: the firmware's MidiOutput bytes to the DAW's port (whole messages,
- * logged, remembered), and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
+ * logged, remembered, and handed on once decoded: the OSC half makes the DAW's OSC from them),
+ * and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
  * A DAW that restarts its Mackie Control surface asks who is there; once the firmware has
  * answered ("device ready"), the faders' positions follow.
  */
@@ -8,7 +9,7 @@ import type { JDBus } from "jacdac-ts"
 import { encodeMidiIn } from "../src/core/codecs/link/linkProtocol"
 import { encodeFader } from "../src/core/codecs/mcu/mcu"
 import { decodeMcu } from "../src/core/codecs/mcu/mcuDecode"
-import { MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
+import { MidiMessage, MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
 import { toPosition14 } from "../src/core/position"
 import { MCU_STRIPS } from "../src/core/surface/surface"
 import { Timers } from "./coalescer"
@@ -26,6 +27,8 @@ export class MidiRoute {
     toDaw = 0
     /** Parse errors in the firmware's MidiOutput bytes. */
     deviceMalformed = 0
+    /** Told each whole message from the device, once it has gone to the DAW's port. */
+    onDeviceMessage: ((m: MidiMessage) => void) | null = null
     readonly input: DawMidiInput
     private service: MidiOutputService
     private parser = new MidiStreamParser()
@@ -91,6 +94,7 @@ export class MidiRoute {
             this.memory.noteMidi(r.message, true)
             this.log.add("midi", "to-daw", raw, describeMidi(r.message))
             this.sendToDaw(raw)
+            this.onDeviceMessage?.(r.message)
             if (this.dawAsked && decodeMcu(r.message)?.kind === "hostConnectionQuery") {
                 this.dawAsked = false
                 this.resendToDaw()

@@ -1,10 +1,10 @@
 /**
  * Everything between the surface and the DAW on the device: surface events out as MIDI (through
- * the outbox, one batch per control period) and OSC (through the link socket), and the DAW's
- * messages in (targets from MCU pitch bend or OSC, the MCU handshake).
+ * the outbox, one batch per control period; the host link makes the DAW's OSC from it), and the
+ * DAW's messages in (targets from MCU pitch bend or OSC, the MCU handshake).
  */
 import * as ds from "@devicescript/core"
-import { DawOutConfig, MIDI_MCU, mcuBankPress, midiFor, oscFor } from "../core/surface/dawOut"
+import { DawOutConfig, MIDI_MCU, mcuBankPress, midiFor } from "../core/surface/dawOut"
 import { Fader } from "../core/control/fader"
 import { decodeMcu } from "../core/codecs/mcu/mcuDecode"
 import { deviceReady, handshakeReply } from "../core/codecs/mcu/mcuHandshake"
@@ -15,7 +15,6 @@ import { Scribble } from "../core/surface/scribble"
 import { toPosition14 } from "../core/position"
 import { TOUCH_NONE } from "../core/surface/strip"
 import { MCU_STRIPS, Surface, SurfaceEvent } from "../core/surface/surface"
-import { DawLink } from "./dawLink"
 import { PacketPump } from "./packetPump"
 
 /** Scribble-strip cells (15 bytes of SysEx each) added to one MIDI batch at most. */
@@ -26,10 +25,10 @@ export class DawIo {
     midiErrors = 0
     /** Told of every DAW position a channel accepted (channel 0-based, position 0..1). */
     onLevel: (channel: number, position: number) => void = null
+    /** Told the MCU bank (banks of eight) the strips show whenever it changes: the host's OSC needs it. */
+    onBank: (bank: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
     readonly scribble = new Scribble()
-    /** Faders whose position the host is owed since the link came up, once they have one. */
-    private owed: Fader[] = []
     private parser = new MidiStreamParser()
     private mcuBank = 0
 
@@ -38,20 +37,11 @@ export class DawIo {
         private master: Fader,
         private outbox: Outbox,
         private pump: PacketPump,
-        private link: DawLink,
         public cfg: DawOutConfig
     ) {}
 
     /** Sends this control period's events; `masterEvents` are the master fader's. */
     send(events: SurfaceEvent[], masterEvents: SurfaceEvent[]) {
-        if (this.owed.length > 0) {
-            const later: Fader[] = []
-            this.owed.forEach(f => {
-                if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
-                else later.push(f)
-            })
-            this.owed = later
-        }
         const self = this
         let midi = false
         events.forEach(e => {
@@ -70,6 +60,12 @@ export class DawIo {
         if (bank === this.mcuBank) return
         this.queueMidi(mcuBankPress(bank - this.mcuBank))
         this.mcuBank = bank
+        if (this.onBank) this.onBank(bank)
+    }
+
+    /** The MCU bank the strips show. */
+    bank(): number {
+        return this.mcuBank
     }
 
     /** Sends the scribble-strip cells that changed, in MCU mode, as room in the MIDI batch allows. */
@@ -86,18 +82,13 @@ export class DawIo {
         if (cells > 0) this.pump.kick()
     }
 
-    /** The link came up: announce the surface to the host and re-send every fader position. */
+    /**
+     * The link came up: announce the surface to the host (the MCU handshake, the scribble strips).
+     * No fader position goes out: at connect the DAW's mix is the truth, and the host sends it.
+     */
     linkUp() {
         this.queueMidi(deviceReady())
         this.scribble.resend()
-        const all = this.surface.faders.slice(0)
-        if (this.master) all.push(this.master)
-        // a fader with no reading yet (the firmware just started) tells its position at its first
-        const owed = this.owed
-        all.forEach(f => {
-            if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
-            else owed.push(f)
-        })
     }
 
     /** A DAW target from OSC: channel 1-based, position 0..1. */
@@ -107,18 +98,7 @@ export class DawIo {
 
     private target(c: number, position14: number, now: number) {
         if (!this.surface.daw(c, position14, now)) return
-        const i = this.surface.faderOf(c)
-        if (i >= 0) this.forgive(this.surface.faders[i])
         if (this.onLevel) this.onLevel(c, position14 / 16383)
-    }
-
-    /**
-     * The DAW has set `f` since the link came up: it knows where it wants the fader, so the
-     * position owed to it (a restarted firmware's first reading, on the way to this very target)
-     * would only tell it something stale.
-     */
-    private forgive(f: Fader) {
-        if (this.owed.indexOf(f) >= 0) this.owed = this.owed.filter(o => o !== f)
     }
 
     /** Raw MIDI bytes from the DAW: MCU fader targets and handshake queries; the rest is ignored. */
@@ -136,10 +116,7 @@ export class DawIo {
             if (reply) self.queueMidi(reply)
             if (e.kind !== "fader") return
             if (e.channel === MASTER_CHANNEL) {
-                if (self.master && self.master.strip.acceptDaw(e.value, now)) {
-                    self.master.moveTo(e.value / 16383, false)
-                    self.forgive(self.master)
-                }
+                if (self.master && self.master.strip.acceptDaw(e.value, now)) self.master.moveTo(e.value / 16383, false)
                 return
             }
             self.target(self.mcuBank * MCU_STRIPS + e.channel, e.value, now)
@@ -150,13 +127,8 @@ export class DawIo {
     private emit(e: SurfaceEvent, master: boolean): boolean {
         const bytes = midiFor(e, this.cfg, master)
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
-        // the MIDI batch is full (MIDI waits while motor stops are due), or the link's queue is
-        let refused = bytes.length > 0 && !midi
-        if (!master) {
-            const osc = oscFor(e, this.cfg)
-            if (osc && !this.link.post(osc) && this.link.connected) refused = true
-        }
-        if (refused) {
+        // the MIDI batch is full (MIDI waits while motor stops are due)
+        if (bytes.length > 0 && !midi) {
             // try again next period, or the DAW never hears where a hand left the fader
             const i = master ? -1 : this.surface.faderOf(e.channel)
             const f = master ? this.master : i >= 0 ? this.surface.faders[i] : null

@@ -1,23 +1,23 @@
 /**
  * Headroom's firmware: wires the board's roles to the pure surface and keeps the loops running.
  * Everything that decides lives in src/core; this file moves data between the roles, the packet
- * pump, the DAW link and settings.
+ * pump, the host link (on the Jacdac bus), settings and, in the simulator only, its socket.
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/control/fader"
 import { FaderLoop } from "../core/control/faderLoop"
 import { CONTROL_PERIOD_MS } from "../core/control/period"
 import { SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
-import { decodeCommand, encodeHello, isLinkMessage, LINK_PING } from "../core/codecs/link/linkProtocol"
-import { Outbox } from "../core/control/outbox"
-import { OscMessage } from "../core/codecs/osc/osc"
 import { routeSimulatorI2c } from "../boards/simulatorI2c"
+import { decodeCommand, encodeBank, encodeHello, isLinkMessage, SIM_SOCKET_PORT } from "../core/codecs/link/linkProtocol"
+import { Outbox } from "../core/control/outbox"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
 import { TOUCH_OFF } from "../core/surface/strip"
 import { toPosition14 } from "../core/position"
 import { positionToDb } from "../core/mix/taper"
 import { DawIo } from "./dawIo"
-import { DawLink } from "./dawLink"
+import { HostLink } from "./hostLink"
+import { SimSocket } from "./simSocket"
 import { FaderIo } from "./faderIo"
 import { Hardware } from "./hardware"
 import { MixControl } from "./mixControl"
@@ -29,8 +29,6 @@ import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
 import { SCREEN_MS, showScreen } from "./screen"
 
-/** Messages from the host kept while the firmware boots (calibration): the host's config and the DAW's targets. */
-const EARLY_MESSAGES = 32
 /** Piece size (bytes) of a heap probe. */
 const HEAP_PROBE_PIECE = 256
 /** Longest wait of a heap probe for the link to have nothing in flight (ms). */
@@ -64,23 +62,32 @@ export async function startFirmware(hw: Hardware) {
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
     const outbox = new Outbox(roles.length, CONTROL_PERIOD_MS)
+    const link = new HostLink(new ds.Serial("link"))
     const pump = new PacketPump(
         outbox,
         roles.map(r => r.wiper),
         new ds.MidiOutput("midi"),
+        link.role,
         hw.display
     )
+    link.send = frame => {
+        const queued = outbox.addLink(frame)
+        pump.kick()
+        return queued
+    }
     const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox))
     const control = new ControlLoop(new FaderLoop(ios.map(io => io.fader)), hw.motors)
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
     const surface = new Surface(stripFaders, settings.map.elements.length)
-    const link = new DawLink(settings.linkHost, settings.linkPort)
-    // in the simulator the motors' I2C writes travel on the link's socket
-    routeSimulatorI2c(packet => link.post(packet))
-    const daw = new DawIo(surface, master, outbox, pump, link, settings.dawOut())
+    const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
     const mix = new MixControl(settings, surface, daw)
     daw.onLevel = (c, position) => mix.dawLevel(c, position)
+    daw.onBank = bank => link.post(encodeBank(bank))
+    // the simulator's view of the device and its test hooks; nothing of the product travels here
+    const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
+    // in the simulator the motors' I2C writes travel on that socket too (src/boards/simulatorI2c.ts)
+    if (sim) routeSimulatorI2c(packet => sim.post(packet))
 
     const recalibrate = async () => {
         settings.calibration = await calibrate(ios, control, settings.calibration)
@@ -88,9 +95,9 @@ export async function startFirmware(hw: Hardware) {
         surface.showBank()
     }
     const probeHeap = async (bytes: number) => {
-        // at a moment the link has nothing in flight: the second's full state report waiting for
-        // the socket (ten packets, about 1.5 KB) would count as heap in use, by chance
-        for (let waited = 0; !link.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
+        // at a moment the socket has nothing in flight: the second's full state report waiting for
+        // it (ten packets, about 1.5 KB) would count as heap in use, by chance
+        for (let waited = 0; sim && !sim.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
         // in pieces, so that it measures what is free rather than the largest free block
         const pieces: Buffer[] = []
         for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
@@ -105,19 +112,23 @@ export async function startFirmware(hw: Hardware) {
         calibrate: () => recalibrate.start(),
     })
 
-    // the socket is up from the start (the simulator's motors need it during calibration); the host
-    // hears the hello, and its messages are handled, once the firmware is ready to be driven
-    let booted = false
-    const early: OscMessage[] = []
-    link.onState = up => {
-        if (!booted) return
-        if (up) {
-            link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
-            daw.linkUp()
-        } else surface.stopAll()
+    let ready = false
+    const hello = () => {
+        link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
+        link.post(encodeBank(daw.bank()))
+        daw.linkUp()
     }
-    const handle = (m: OscMessage) => {
-        if (!isLinkMessage(m)) return
+    link.onState = up => {
+        // a device still calibrating says hello once it can be driven
+        if (up && ready) hello()
+        else if (!up) {
+            surface.stopFollowingDaw()
+            if (master) master.stopFollowingDaw()
+        }
+    }
+    link.onMessage = m => {
+        // before its hello the device is calibrating; the host sends what it knows after the hello
+        if (!ready || !isLinkMessage(m)) return
         const cmd = decodeCommand(m)
         if (typeof cmd === "string") {
             link.dropped++
@@ -126,36 +137,39 @@ export async function startFirmware(hw: Hardware) {
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
         else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
         else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
-        else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1], cmd.text[2])
+        else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
-        else if (cmd.kind === "heap") probeHeap.start(cmd.channel)
     }
-    link.onMessage = m => {
-        if (booted) handle(m)
-        else if (early.length < EARLY_MESSAGES && m.address !== LINK_PING) early.push(m)
+    if (sim) {
+        sim.onMessage = m => {
+            const cmd = isLinkMessage(m) ? decodeCommand(m) : null
+            if (cmd && typeof cmd !== "string" && cmd.kind === "heap") probeHeap.start(cmd.channel)
+        }
     }
 
     // background fibers: DeviceScript refuses an un-awaited async call
     ios.forEach(io => io.connect((i, down) => control.touch(i, down)))
     control.start()
     pump.run.start()
-    link.run.start()
+    link.start()
+    if (sim) sim.run.start()
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
         mix.restore()
-        booted = true
-        if (link.connected) link.onState(true)
-        while (early.length > 0) handle(early.shift())
+        // the host hears from the device once it is ready to be driven
+        ready = true
+        if (link.connected) hello()
     }
     boot.start()
     let lastScribble = 0
     let lastScreen = 0
     let lastState = 0
     let lastFull = 0
-    const report = new StateReport(mix, surface, outbox, pump, hw.motors, link, daw)
+    const report = sim ? new StateReport(mix, surface, outbox, pump, sim, hw.motors, link, daw) : null
     setInterval(() => {
         const now = ds.millis()
+        link.watch(now)
         mix.ride(surface.takeHandMoves())
         const events = surface.flush(now)
         events.forEach(e => {
@@ -168,7 +182,7 @@ export async function startFirmware(hw: Hardware) {
             daw.flushScribble(now)
         }
         if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, outbox, now)) lastScreen = now
-        if (link.connected && now - lastState >= STATE_MS) {
+        if (report && sim.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000
             if (all) lastFull = now

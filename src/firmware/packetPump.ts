@@ -6,7 +6,7 @@
  * skipped and counted.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_DISPLAY, PACKET_MIDI, STREAM_SAMPLES } from "../core/control/outbox"
+import { Outbox, PACKET_DISPLAY, PACKET_LINK, PACKET_MIDI, STREAM_SAMPLES } from "../core/control/outbox"
 
 /** Longest nap (ms) of an idle pump: routine wiper refreshes need no kick. */
 const IDLE_MS = 20
@@ -18,12 +18,19 @@ export class PacketPump {
     unbound = 0
     /** Display texts skipped because no display was bound (none on the board, or not found). */
     displayUnbound = 0
+    /**
+     * MIDI batches and link messages skipped because no host link serves their role: a command
+     * to an unbound role waits forever, and the pump must go on.
+     */
+    midiUnbound = 0
+    linkUnbound = 0
     private wake = ds.emitter<boolean>()
 
     constructor(
         private outbox: Outbox,
         private wipers: ds.Potentiometer[],
         private midi: ds.MidiOutput,
+        private link: ds.Serial,
         private display: ds.CharacterScreen | null
     ) {}
 
@@ -41,6 +48,7 @@ export class PacketPump {
                 continue
             }
             if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
+            else if (p.kind === PACKET_LINK) await this.sendLink(p.bytes)
             else if (p.kind === PACKET_DISPLAY) await this.show(p.text, taken)
             else await this.askSamples(this.wipers[p.wiper])
         }
@@ -74,8 +82,24 @@ export class PacketPump {
     }
 
     private async sendMidi(bytes: Buffer) {
+        if (!this.midi.isBound) {
+            this.midiUnbound++
+            return
+        }
         try {
             await this.midi.send(bytes)
+        } catch (e) {
+            this.failures++
+        }
+    }
+
+    private async sendLink(frame: Buffer) {
+        if (!this.link.isBound) {
+            this.linkUnbound++
+            return
+        }
+        try {
+            await this.link.send(frame)
         } catch (e) {
             this.failures++
         }

@@ -32,6 +32,8 @@ export class Fader {
     handMoved = false
     /** The servo arrived at a target it was given by the surface itself (preset, balance rule). */
     private announceOnArrival = false
+    /** The target came from the DAW: a lost link stops the move (see stopFollowingDaw). */
+    private followsDaw = false
     /** The motor is driven outside the servo (calibration) until a hand or `release`. */
     private manual = false
     private arrivals = 0
@@ -74,6 +76,16 @@ export class Fader {
     moveTo(position: number, announce: boolean, now: number = -1) {
         this.servo.setTarget(position, now)
         this.announceOnArrival = announce
+        this.followsDaw = !announce
+    }
+
+    /**
+     * The DAW's link is lost: a move towards a DAW target stops where it is rather than chase a
+     * stale target; a move the surface made itself (a preset, the rule) goes on.
+     */
+    stopFollowingDaw() {
+        if (this.followsDaw) this.servo.clearTarget()
+        this.followsDaw = false
     }
 
     /**

@@ -4,7 +4,9 @@
  * spend none). So nothing writes a role directly: MIDI bytes are appended to one batch, the
  * display's latest text is kept, and a single writer takes the next packet in priority order:
  *   1. a wiper whose stream is about to run out, or has stopped,
- *   2. the MIDI batch (the DAW hears the hand within a control period),
+ *   2. a link message for the host (rare: a hello, a bank change; the host must hear a hello
+ *      before the MIDI that follows it), then the MIDI batch (the DAW hears the hand within a
+ *      control period),
  *   3. a wiper stream due for its routine refresh,
  *   4. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
  *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
@@ -22,6 +24,10 @@ export const PACKET_MIDI = 2
 export const PACKET_STREAM = 3
 /** The display's whole text. */
 export const PACKET_DISPLAY = 4
+/** A SLIP-framed link message for the host (its `bytes`). */
+export const PACKET_LINK = 5
+/** Link messages waiting for the host beyond this are refused: they are rare (a hello, a bank change). */
+const MAX_LINK_QUEUE = 4
 
 /** Shortest time (ms) between two display packets: nobody reads a screen faster. */
 export const DISPLAY_MS = 1000
@@ -35,12 +41,12 @@ const STREAM_SILENT_MS = 250
 /** Time (ms) the packets queued ahead of an urgent refresh can take: a burst of MIDI, 20 ms each. */
 const STREAM_MARGIN_MS = 400
 
-/** One packet for the writer: a batch of MIDI bytes, a wiper stream refresh, or the display's text. */
+/** One packet for the writer: a batch of MIDI bytes, a link message, a wiper stream refresh, or the display's text. */
 export interface Packet {
     kind: number
     /** The wiper to refresh (-1 for the other kinds). */
     wiper: number
-    /** The MIDI batch (empty for the other kinds). */
+    /** The MIDI batch or the link message (empty for the other kinds). */
     bytes: Buffer
     /** The display's text ("" for the other kinds). */
     text: string
@@ -53,6 +59,7 @@ export class Outbox {
     midiPackets = 0
     streamPackets = 0
     displayPackets = 0
+    linkPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     /**
@@ -60,6 +67,7 @@ export class Outbox {
      * heap, and growing it needed ever larger blocks (the first allocation to fail on fader8).
      */
     private midi = Buffer.alloc(MAX_MIDI_BATCH)
+    private link: Buffer[] = []
     private midiLen = 0
     private heardAt: number[]
     private askedAt: number[]
@@ -118,7 +126,7 @@ export class Outbox {
 
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.displayDue(now, false)) return true
+        if (this.midiLen > 0 || this.link.length > 0 || this.displayDue(now, false)) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -128,6 +136,12 @@ export class Outbox {
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
         if (this.displayDue(now, true)) return this.displayPacket(now)
+        // before the MIDI: the host must hear a hello before what the device says after it
+        const frame = this.link.shift()
+        if (frame) {
+            this.linkPackets++
+            return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
+        }
         if (this.midiLen > 0) {
             const bytes = Buffer.alloc(this.midiLen)
             for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]
@@ -165,6 +179,13 @@ export class Outbox {
         this.askedAt[i] = now
         this.streamPackets++
         return { kind: PACKET_STREAM, wiper: i, bytes: NO_BYTES, text: "" }
+    }
+
+    /** Queues one framed link message for the host; false when the queue is full. */
+    addLink(frame: Buffer): boolean {
+        if (this.link.length >= MAX_LINK_QUEUE) return false
+        this.link.push(frame)
+        return true
     }
 
     /** The display's text is due at `now`: changed, and the last one a while ago; `starved`: kept waiting too long. */

@@ -114,9 +114,9 @@ export class Surface {
         return true
     }
 
-    /** The DAW link was lost: motors stop where they are rather than chase a stale target. */
-    stopAll() {
-        this.faders.forEach(f => f.servo.clearTarget())
+    /** The DAW link was lost: motors following the DAW stop where they are rather than chase a stale target. */
+    stopFollowingDaw() {
+        this.faders.forEach(f => f.stopFollowingDaw())
     }
 
     /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { DISPLAY_MS, DISPLAY_STARVED_MS, MAX_MIDI_BATCH, Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_STREAM, STREAM_SAMPLES } from "../../../src/core/control/outbox"
+import { DISPLAY_MS, DISPLAY_STARVED_MS, MAX_MIDI_BATCH, Outbox, PACKET_DISPLAY, PACKET_LINK, PACKET_MIDI, PACKET_STREAM, STREAM_SAMPLES } from "../../../src/core/control/outbox"
 
 /** The runtime's pace: one packet per 20 ms once the burst is spent. */
 const STEP = 20
@@ -21,6 +21,17 @@ describe("outbox", () => {
         expect(p.bytes.toString("hex")).toBe("e0004090687f")
         expect(o.take(0)).toBeNull()
         expect(o.midiPackets).toBe(1)
+    })
+
+    it("sends a link message for the host before the MIDI batch, and refuses a fifth waiting one", () => {
+        const o = new Outbox(0, 10)
+        o.addMidi([0xe0, 0, 0x40])
+        for (let i = 0; i < 4; i++) expect(o.addLink(Buffer.from([0xc0, i, 0xc0]))).toBe(true)
+        expect(o.addLink(Buffer.from([0xc0]))).toBe(false)
+        expect(o.take(0)).toMatchObject({ kind: PACKET_LINK })
+        for (let i = 1; i < 4; i++) expect(o.take(0)!.kind).toBe(PACKET_LINK)
+        expect(o.take(0)!.kind).toBe(PACKET_MIDI)
+        expect(o.linkPackets).toBe(4)
     })
 
     it("refuses and counts MIDI that does not fit one packet", () => {
