@@ -30,13 +30,13 @@ export class ControlLoop {
         if (this.loop.touch(i, down, ds.millis())) this.motors.apply(this.loop.duties)
     }
 
-    /** Drives motor `i` at `duty` outside the servo (calibration). */
+    /** Drives motor `i` at `duty` outside the servo (calibration), from the next period: all motors set at once go in one write. */
     drive(i: number, duty: number) {
         this.loop.drive(i, duty, ds.millis())
-        this.motors.apply(this.loop.duties)
     }
 
-    private period() {
+    /** Runs one period now: for what must not wait for the next (a lost link). */
+    period() {
         const t0 = ds.millis()
         this.loop.tick(t0)
         this.motors.apply(this.loop.duties)

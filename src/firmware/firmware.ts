@@ -124,6 +124,8 @@ export async function startFirmware(hw: Hardware) {
         else if (!up) {
             surface.stopFollowingDaw()
             if (master) master.stopFollowingDaw()
+            // the motors stop now, not at the next period
+            control.period()
         }
     }
     link.onMessage = m => {

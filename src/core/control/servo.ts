@@ -16,6 +16,8 @@
 export interface ServoOptions {
     /** Duty that just keeps the carriage sliding (kinetic friction). */
     frictionDuty: number
+    /** Duty that starts it from rest (static friction), used below `restSpeed`. */
+    breakawayDuty: number
     /** Carriage speed gained per unit of duty above `frictionDuty` (travel/s). */
     speedPerDuty: number
     /** Top speed asked for (travel/s). */
@@ -43,16 +45,17 @@ export interface ServoOptions {
 
 export const SERVO_DEFAULTS: ServoOptions = {
     frictionDuty: 0.12,
+    breakawayDuty: 0.19,
     speedPerDuty: 2.27,
     maxSpeed: 3,
     brake: 150,
     approachGain: 20,
     speedGain: 0.15,
-    integralGain: 2,
+    integralGain: 5,
     leadMs: 12,
     restBand: 0.003,
     wakeBand: 0.006,
-    restSpeed: 0.05,
+    restSpeed: 0.3,
     extrapolateMs: 50,
     stallMs: 400,
     stallDistance: 0.01,
@@ -192,11 +195,13 @@ export class Servo {
         return u
     }
 
-    /** The duty that holds `speed` against friction. */
+    /** The duty that brings the carriage to `speed` against friction: a still one must first break away. */
     private feedForward(speed: number): number {
         if (speed === 0) return 0
+        const o = this.opts
         const s = speed > 0 ? 1 : -1
-        return s * this.opts.frictionDuty + speed / this.opts.speedPerDuty
+        const friction = Math.abs(this.speed) < o.restSpeed / 6 ? o.breakawayDuty : o.frictionDuty
+        return s * friction + speed / o.speedPerDuty
     }
 
     /** Stall protection: a motor driven hard that does not move is a fader at its stop or jammed. */
