@@ -18,7 +18,9 @@ import { CURVES, following, play } from "./automation"
 import { stepsSvg, Trace } from "./stepsSvg"
 
 const quick = process.argv.includes("--quick")
-const REPS = quick ? 1 : 3
+const repsArg = process.argv.indexOf("--reps")
+/** Repetitions per case; `--reps N` for a quick run with medians. */
+const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : quick ? 1 : 3
 /** Hand sweeps over the whole travel for the latency and message-economy figures. */
 const SWEEPS = quick ? 2 : 6
 const TOL = 0.005

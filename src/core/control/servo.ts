@@ -61,6 +61,9 @@ export const SERVO_DEFAULTS: ServoOptions = {
     stallDistance: 0.01,
 }
 
+/** Shortest time (ms) between two streamed targets taken for their speed: DAWs send 30-60 a second. */
+const MIN_TARGET_GAP_MS = 16
+
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
 export const SERVO_TOUCHED = "touched"
@@ -106,7 +109,10 @@ export class Servo {
         }
         const gap = now - this.targetT
         const streaming = now >= 0 && this.targetT >= 0 && this.target >= 0 && gap > 0 && gap <= 2 * this.opts.extrapolateMs
-        this.targetSpeed = streaming ? ((p - this.target) * 1000) / gap : 0
+        // targets can arrive bunched (a busy bus): a gap is never taken as shorter than a DAW's
+        // fastest stream, nor the speed as faster than the motor's
+        const v = streaming ? ((p - this.target) * 1000) / (gap > MIN_TARGET_GAP_MS ? gap : MIN_TARGET_GAP_MS) : 0
+        this.targetSpeed = v > this.opts.maxSpeed ? this.opts.maxSpeed : v < -this.opts.maxSpeed ? -this.opts.maxSpeed : v
         this.targetT = now
         if (p !== this.target) this.resting = false
         this.target = p
