@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick]`: measures the real firmware (bytecode in the DeviceScript VM)
  * on the simulated headroom_fader8 board: step responses against the physical limit, a preset
  * load, hand-to-DAW latency, messages at rest, message economy of a fast sweep, firmware size,
- * VM CPU per control period and heap in use after a scripted session.
+ * VM CPU per control period and heap in use after a scripted session, automation playback.
  * Builds both boards' bytecode first (it measures the one and reports the size of both). Writes
  * bench/results.json and bench/steps.svg, the recorded run; --quick writes results.quick.json and
  * steps.quick.svg beside them (git-ignored). Prints a table. Medians, min, max.
@@ -17,10 +17,13 @@ import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
 import { physicalLimitMs } from "../sim/physics/faderModel"
 import { ALPS_100MM } from "../sim/physics/params"
 import { firmwareImage, Simulator } from "../sim/simulator"
+import { CURVES, following, play } from "./automation"
 import { stepsSvg, Trace } from "./stepsSvg"
 
 const quick = process.argv.includes("--quick")
-const REPS = quick ? 1 : 3
+const repsArg = process.argv.indexOf("--reps")
+/** Repetitions per case; `--reps N` for a quick run with medians. */
+const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : quick ? 1 : 3
 /** Hand sweeps over the whole travel for the latency and message-economy figures. */
 const SWEEPS = quick ? 2 : 6
 const TOL = 0.005
@@ -180,6 +183,29 @@ async function main() {
             if (f.target >= 0) slowestLimit = Math.max(slowestLimit, physicalLimitMs(ALPS_100MM, Math.abs(f.target - before[i])))
         })
     }
+    // 2b. automation playback: one fader, then all eight at once
+    const automation = []
+    for (const curve of CURVES) {
+        for (const faders of [[0], [0, 1, 2, 3, 4, 5, 6, 7]]) {
+            const runs = []
+            for (let r = 0; r < REPS; r++) {
+                const played = await play(sim, faders, curve)
+                runs.push(...played.map(t => following(curve, t.points)))
+                if (r === 0 && faders.length === 1) traces.push({ ...played[0], label: `${curve.name}, 30 positions/s`, spanMs: curve.ms + 300 })
+            }
+            const slowest = runs.map(x => x.slowest).filter((x): x is number => x !== null)
+            automation.push({
+                curve: curve.name,
+                faders: faders.length,
+                rmsPct: stats(runs.map(x => Math.round(x.rmsPct * 100) / 100)),
+                lagMs: stats(runs.map(x => x.lagMs)),
+                rmsAtLagPct: stats(runs.map(x => Math.round(x.rmsAtLagPct * 100) / 100)).median,
+                slowestSpeed: slowest.length > 0 ? Math.round(Math.min(...slowest) * 100) / 100 : null,
+            })
+        }
+    }
+    await until(idle, 5000)
+
     const presetLoad = { settleMs: stats(presetRuns.slice(1)), ratio: Math.round((stats(presetRuns.slice(1)).median / slowestLimit) * 100) / 100, note: "until every servo reports idle or stalled" }
 
     // 3. hand to DAW latency, 4. silence at rest, 5. sweep economy
@@ -279,6 +305,7 @@ async function main() {
         quick,
         steps,
         presetLoad,
+        automation,
         latency,
         idle: idleResult,
         sweep,
@@ -299,6 +326,8 @@ async function main() {
     for (const s of steps)
         console.log(`${s.direction.padEnd(5)} ${String(s.distance * 100).padStart(3)}%  ${s.settleMs.median.toFixed(0).padStart(6)} ${s.settleMs.min.toFixed(0).padStart(6)} ${s.settleMs.max.toFixed(0).padStart(6)}   ${String(s.limitMs).padStart(6)}  ${s.ratio.toFixed(2).padStart(5)}  ${s.overshootPct.toFixed(2).padStart(8)}  ${s.errorPct.toFixed(2).padStart(6)}`)
     console.log(`preset load: ${presetLoad.settleMs.median} ms median (ratio ${presetLoad.ratio} to the slowest single move's limit)`)
+    for (const a of automation)
+        console.log(`automation ${a.curve} x${a.faders}: RMS ${a.rmsPct.median}% (${a.rmsPct.min}-${a.rmsPct.max}), lag ${a.lagMs.median} ms (${a.lagMs.min}-${a.lagMs.max}), RMS at that lag ${a.rmsAtLagPct}%, slowest ${a.slowestSpeed ?? "-"} travel/s`)
     console.log(`hand to DAW: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (${latency.samples} samples; control period 10 ms)`)
     console.log(`at rest: ${idleResult.messagesPerMinute} messages/min; one fader held: ${idleResult.heldMessagesPerMinute}/min`)
     console.log(`sweep: ${sweep.messagesPerSecondPerFader} pitch bends/s, last position delivered: ${sweep.lastPositionDelivered}`)

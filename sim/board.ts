@@ -1,14 +1,19 @@
 /**
  * The simulated board: one Jacdac device carrying, for each fader, a potentiometer (the wiper
- * through the ADC model), a motor and a touch button, plus the five front-panel buttons and the
- * OLED (a character screen of the SSD1306's 18 x 7 characters), with the names the firmware's
- * roles use (boards/README.md). The physics of every fader is advanced to
- * the wall clock in 0.25 ms steps; a motor command first brings the physics up to the moment it
- * arrived, so no command takes effect early or late.
+ * through the ADC model) and a touch button, plus the five front-panel buttons and the OLED (a
+ * character screen of the SSD1306's 18 x 7 characters), with the names the firmware's roles use
+ * (boards/README.md); and, off the Jacdac bus as on the chip, the I2C bus with the PCA9685s that
+ * drive the motors (sim/chips/), wired as the board JSON says. The physics of every fader is
+ * advanced to the wall clock in 0.25 ms steps; an I2C write first brings the physics up to the
+ * moment it arrived and takes effect once the bus has carried it, so no duty changes early.
  */
-import { ButtonServer, CHANGE, CharacterScreenServer, CharacterScreenVariant, JDBus, JDServerServiceProvider, JDServiceServer, MotorServer } from "jacdac-ts"
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { ButtonServer, CharacterScreenServer, CharacterScreenVariant, JDBus, JDServerServiceProvider, JDServiceServer } from "jacdac-ts"
+import { MotorWiring } from "../src/boards/pcaMotors"
 import { SSD1306_COLUMNS, SSD1306_ROWS } from "../src/core/surface/screenText"
-import { FaderModel } from "./physics/faderModel"
+import { MotorBus } from "./chips/motorBus"
+import { FaderModel, STEP_S } from "./physics/faderModel"
 import { readAdc } from "./physics/adc"
 import { ALPS_100MM, FaderParams } from "./physics/params"
 import { Random } from "./physics/random"
@@ -33,11 +38,18 @@ export interface SimBoardOptions {
     start?: number[]
 }
 
-/** One simulated fader: its physics and its three servers. */
+/** Each motor's PCA9685 address and IN1 channel, strips first, from the board JSON ("$headroom"). */
+export function motorWiring(board: string): MotorWiring[] {
+    const json = JSON.parse(readFileSync(resolve(import.meta.dirname, "..", "boards", `${board}.board.json`), "utf8"))
+    const h = json.$headroom
+    const strips = h.master ? [...h.faders, h.master] : h.faders
+    return strips.map((f: { motor: MotorWiring }) => ({ address: f.motor.address, in1: f.motor.in1 }))
+}
+
+/** One simulated fader: its physics and its two servers. */
 export class SimFader {
     readonly model: FaderModel
     readonly wiper: PotentiometerServer
-    readonly motor: MotorServer
     readonly touch: ButtonServer
     /** The last raw ADC reading sent (0..1 of the range). */
     raw = 0
@@ -53,13 +65,12 @@ export class SimFader {
             this.raw = readAdc(params, this.model.fraction(), rng)
             return this.raw
         })
-        this.motor = new MotorServer(`motor${suffix}`)
         this.touch = new ButtonServer(`touch${suffix}`)
     }
 
-    /** Duty the motor server is asking for: its speed when enabled, else 0 (coast). */
+    /** Duty the motor's bridge applies now, -1..1 (0: coasting). */
     commanded(): number {
-        return this.motor.enabled.values()[0] ? this.motor.speed.values()[0] || 0 : 0
+        return this.model.duty
     }
 }
 
@@ -69,7 +80,11 @@ export class SimBoard {
     readonly buttons: Record<SimButton, ButtonServer>
     readonly display = new CharacterScreenServer({ rows: SSD1306_ROWS, columns: SSD1306_COLUMNS, variant: CharacterScreenVariant.OLED })
     readonly provider: JDServerServiceProvider
+    /** The board's I2C bus and the PCA9685s on it. */
+    readonly i2c: MotorBus
     private clock = 0
+    /** Time (ms) the physics has been advanced to: whole steps, at most one behind the clock. */
+    private physicsT = 0
     private timer: ReturnType<typeof setInterval> | null = null
     private bus: JDBus | null = null
     /** Listeners told the time (ms, simulator clock) and fader index whenever a physics chunk ran. */
@@ -95,14 +110,13 @@ export class SimBoard {
             "headroom-sim",
             named.map(e => e[1])
         )
-        for (const f of this.faders) {
-            const apply = () => {
-                this.catchUp()
-                f.model.duty = f.commanded()
-            }
-            f.motor.speed.on(CHANGE, apply)
-            f.motor.enabled.on(CHANGE, apply)
-        }
+        this.i2c = new MotorBus(motorWiring(opts.board), (i, duty) => (this.faders[i].model.duty = duty))
+    }
+
+    /** An I2C write from the firmware, arriving now: it takes effect once the bus has carried it. */
+    i2cWrite(address: number, bytes: number[]) {
+        this.catchUp()
+        this.i2c.write(this.clock, address, bytes)
     }
 
     /** Every server by the role name the firmware gives it, for the role binder. */
@@ -110,7 +124,6 @@ export class SimBoard {
         const out: Record<string, JDServiceServer> = {}
         for (const f of this.faders) {
             out[`fader${f.suffix}`] = f.wiper
-            out[`motor${f.suffix}`] = f.motor
             out[`touch${f.suffix}`] = f.touch
         }
         for (const n of BUTTON_NAMES) out[n] = this.buttons[n]
@@ -137,7 +150,7 @@ export class SimBoard {
     attach(bus: JDBus) {
         this.bus = bus
         bus.addServiceProvider(this.provider)
-        this.faders.forEach(f => f.wiper.start())
+        this.faders.forEach(f => f.wiper.start(this.clock))
         let last = performance.now()
         this.timer = setInterval(() => {
             const t = performance.now()
@@ -160,12 +173,32 @@ export class SimBoard {
         this.bus = null
     }
 
-    /** Advances every fader's physics by `ms` (also used directly by tests, with no bus). */
+    /** Advances every fader's physics by `ms` (also used directly by tests, with no bus); I2C writes take effect on time within it. */
     advance(ms: number) {
         if (ms <= 0) return
-        for (const f of this.faders) f.model.advance(ms / 1000)
-        this.clock += ms
+        const end = this.clock + ms
+        for (let next = this.nextEvent(); next <= end; next = this.nextEvent()) {
+            this.physicsTo(next)
+            this.i2c.settle(next)
+            for (const f of this.faders) if (f.wiper.nextAt() <= next) f.wiper.due()
+        }
+        this.physicsTo(end)
         for (const w of this.watchers) w(this.clock)
+    }
+
+    /** The next I2C write to take effect or wiper beat (ms). */
+    private nextEvent(): number {
+        let t = this.i2c.nextAt()
+        for (const f of this.faders) t = Math.min(t, f.wiper.nextAt())
+        return t
+    }
+
+    /** Brings the physics to `t` (ms) in whole steps; the remainder is carried to the next call. */
+    private physicsTo(t: number) {
+        if (t > this.clock) this.clock = t
+        const steps = Math.floor((this.clock - this.physicsT) / (STEP_S * 1000))
+        for (const f of this.faders) f.model.advance(steps * STEP_S)
+        this.physicsT += steps * STEP_S * 1000
     }
 
     /** Calls `fn(time)` after each physics chunk (benchmarks watch the wipers with it). */
@@ -200,13 +233,10 @@ export class SimBoard {
         await this.buttons[name].up()
     }
 
-    /** Cuts every motor: the device is gone, so nothing may keep driving (no runaway motor). */
+    /** Cuts every motor: the device is gone, so nothing may keep driving (no runaway motor); the PWM chips start afresh. */
     stopMotors() {
         this.catchUp()
-        for (const f of this.faders) {
-            f.motor.speed.setValues([0])
-            f.model.duty = 0
-        }
+        this.i2c.powerOff()
     }
 
     private catchUp: () => void = () => undefined

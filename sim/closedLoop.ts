@@ -1,117 +1,137 @@
 /**
- * The firmware's fader loop (src/core/control/fader.ts, outbox.ts) closed around the simulator's physics
- * in simulated time, with the runtime's packet throttle (a burst of 5, then one per 20 ms, writes
- * one at a time) and the wiper's 10 ms reports: fast and repeatable, for tests and servo tuning.
- * The benchmarks measure the real firmware in the VM; this is the same logic without the VM.
+ * The firmware's fader loop (src/core/control/faderLoop.ts) and motor writes
+ * (src/boards/pcaMotors.ts) closed around the simulator's physics and simulated PCA9685s, in
+ * simulated time: fast and repeatable, for tests and servo tuning. The wipers report every control
+ * period, the loop runs every control period at its own phase, and a write reaches the chip after
+ * the trip to it and the I2C bus time. The benchmarks measure the real firmware in the VM; this is
+ * the same code without the VM.
  */
 import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/control/fader"
-import { DriveSlots } from "../src/core/control/servo"
-import { Outbox, PACKET_MOTOR, THROTTLE_BURST, THROTTLE_MS } from "../src/core/control/outbox"
+import { FaderLoop } from "../src/core/control/faderLoop"
+import { CONTROL_PERIOD_MS } from "../src/core/control/period"
+import { MotorWiring, PcaMotors } from "../src/boards/pcaMotors"
+import { MotorBus } from "./chips/motorBus"
 import { readAdc } from "./physics/adc"
 import { FaderModel, STEP_S } from "./physics/faderModel"
 import { ALPS_100MM, FaderParams } from "./physics/params"
 import { Random } from "./physics/random"
 
-/** Time from a packet leaving the runtime to the motor changing (bus and server), ms. */
-export const BUS_MS = 2
-export const REPORT_MS = 10
-/** Full-speed moves at once, as the firmware allows. */
-export const DRIVE_SLOTS = 3
-export const WAKE_MS = 2
+export interface LoopTiming {
+    /** When in the period the loop runs, after the wipers are sampled (ms). */
+    phaseMs: number
+    /** From the loop's write to the bus (ms): 0 on the chip, the socket's trip in the simulator. */
+    tripMs: number
+    /** Random extra delay (ms, up to) of each report's arrival, each loop run and each trip: a busy VM. */
+    jitterMs: number
+    /** Share of the wiper beats whose reports are held up to `stallMs` more (a busy simulator's timers). */
+    stallShare: number
+    stallMs: number
+}
+
+/** On the chip: the loop a few ms after the wipers, I2C at once. */
+export const CHIP_TIMING: LoopTiming = { phaseMs: 5, tripMs: 0, jitterMs: 0, stallShare: 0, stallMs: 0 }
+/** In the VM on a loaded machine, as measured: reports and writes a few ms late, one in ten up to 40 ms. */
+export const VM_TIMING: LoopTiming = { phaseMs: 5, tripMs: 1, jitterMs: 6, stallShare: 0.1, stallMs: 40 }
 
 export interface LoopFader {
     model: FaderModel
     core: Fader
 }
 
+/** Eight motors per PCA9685, as the boards wire them. */
+function wiring(n: number): MotorWiring[] {
+    const out: MotorWiring[] = []
+    for (let i = 0; i < n; i++) out.push({ address: 0x40 + Math.floor(i / 8), in1: (i % 8) * 2 })
+    return out
+}
+
 export class ClosedLoop {
     readonly faders: LoopFader[]
-    readonly outbox: Outbox
+    readonly loop: FaderLoop
+    readonly bus: MotorBus
+    readonly motors: PcaMotors
     /** Simulated time, ms. */
     t = 0
-    /** Motor packets sent (wiper stream refreshes spend the budget too, but are not counted here). */
-    packets = 0
-    private tokens = THROTTLE_BURST
-    private nextToken = 0
-    private busy = 0
-    private inFlight: { at: number; motor: number; duty: number }[] = []
     private rng: Random
+    private jitter: Random
+    private step = STEP_S * 1000
+    /** Readings sampled but not yet arrived, and when the next loop run is due (ms). */
+    private arriving: { at: number; fader: number; raw: number }[] = []
+    private beat: number
+    private nextRun: number
 
-    constructor(starts: number[], seed = 1, params: FaderParams = ALPS_100MM, opts: FaderOptions = FADER_DEFAULTS) {
+    constructor(
+        starts: number[],
+        seed = 1,
+        private params: FaderParams = ALPS_100MM,
+        opts: FaderOptions = FADER_DEFAULTS,
+        private timing: LoopTiming = CHIP_TIMING
+    ) {
         this.rng = new Random(seed)
-        const slots = new DriveSlots(DRIVE_SLOTS)
-        this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }, slots) }))
-        this.outbox = new Outbox(starts.length, starts.length, REPORT_MS)
-        this.params = params
+        this.jitter = new Random(seed + 1000)
+        this.beat = timing.phaseMs
+        this.nextRun = timing.phaseMs
+        this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }) }))
+        this.loop = new FaderLoop(this.faders.map(f => f.core))
+        const wires = wiring(starts.length)
+        this.bus = new MotorBus(wires, (i, duty) => (this.faders[i].model.duty = duty))
+        this.motors = new PcaMotors({ write: (address, bytes) => (this.bus.write(this.t + this.timing.tripMs + this.late() + this.held(), address, [...bytes]), true) }, wires)
     }
 
-    private params: FaderParams
+    /** I2C writes the loop has made (set-up included). */
+    writes(): number {
+        return this.motors.writes
+    }
 
     /** Runs for `ms` of simulated time in 0.25 ms steps. */
     run(ms: number) {
         const end = this.t + ms
-        const step = STEP_S * 1000
+        const period = Math.round(CONTROL_PERIOD_MS / this.step)
         while (this.t < end - 1e-9) {
-            this.t += step
-            const t = this.t
+            this.t += this.step
+            this.bus.settle(this.t)
             for (const f of this.faders) f.model.advance(STEP_S)
-            this.inFlight = this.inFlight.filter(p => {
-                if (p.at > t) return true
-                this.faders[p.motor].model.duty = p.duty
-                return false
-            })
-            const tick = Math.round(t / step)
-            if (tick % Math.round(REPORT_MS / step) === 0) {
+            if (Math.round(this.t / this.step) % period === 0) {
+                const held = this.held()
                 this.faders.forEach((f, i) => {
-                    this.outbox.heard(i, t)
-                    this.send(i, f.core.reading(t, readAdc(this.params, f.model.fraction(), this.rng)))
-                })
-            } else if (tick % Math.round(WAKE_MS / step) === 0) {
-                this.faders.forEach((f, i) => {
-                    const w = f.core.servo.wakeAt(t)
-                    if (w >= 0 && w <= t) this.send(i, f.core.tick(t))
+                    // reports travel in order: a held one holds up those after it
+                    const last = this.arriving.length > 0 ? this.arriving[this.arriving.length - 1].at : 0
+                    const at = Math.max(last, this.t + held + this.late())
+                    this.arriving.push({ at, fader: i, raw: readAdc(this.params, f.model.fraction(), this.rng) })
                 })
             }
-            this.pump(t)
+            while (this.arriving.length > 0 && this.arriving[0].at <= this.t) {
+                const r = this.arriving.shift()!
+                this.faders[r.fader].core.reading(this.t, r.raw)
+            }
+            if (this.t >= this.nextRun) {
+                this.loop.tick(this.t)
+                this.motors.apply(this.loop.duties)
+                // a late run does not make the next one late: the interval timer keeps its beat
+                this.beat += CONTROL_PERIOD_MS
+                this.nextRun = this.beat + this.late()
+            }
         }
     }
 
-    /** Moves fader `i` to `position` as a preset would. */
-    moveTo(i: number, position: number) {
-        this.faders[i].core.moveTo(position, true)
+    /** A stall of the transport now and then (0 on the chip). */
+    private held(): number {
+        return this.jitter.next() < this.timing.stallShare ? this.jitter.next() * this.timing.stallMs : 0
+    }
+
+    private late(): number {
+        return this.timing.jitterMs > 0 ? this.jitter.next() * this.timing.jitterMs : 0
+    }
+
+    /** Moves fader `i` to `position` as a preset would (`stream`: as a DAW's automation does, timed). */
+    moveTo(i: number, position: number, stream = false) {
+        this.faders[i].core.moveTo(position, !stream, stream ? this.t : -1)
     }
 
     /** A hand takes (true) or leaves (false) fader `i`, as the touch IC reports it. */
     touch(i: number, down: boolean, position = 0) {
         if (down) this.faders[i].model.grab(position)
         else this.faders[i].model.release()
-        this.send(i, this.faders[i].core.touchSensor(down, this.t))
-    }
-
-    private send(i: number, duty: number | null) {
-        this.faders.forEach(f => {
-            f.core.servo.extraLeadMs = this.outbox.stopDelay(this.t)
-            f.core.servo.pulseLeadMs = this.outbox.pulseDelay(this.t)
-        })
-        this.outbox.expectStop(i, this.faders[i].core.servo.stopDue())
-        if (duty !== null) this.outbox.setMotor(i, duty)
-    }
-
-    private pump(t: number) {
-        while (this.tokens < THROTTLE_BURST && t >= this.nextToken) {
-            this.tokens++
-            this.nextToken += THROTTLE_MS
-        }
-        if (t < this.busy || this.tokens === 0) return
-        const p = this.outbox.take(t)
-        if (!p) return
-        if (this.tokens === THROTTLE_BURST) this.nextToken = t + THROTTLE_MS
-        this.tokens--
-        this.busy = t + 0.5
-        if (p.kind === PACKET_MOTOR) {
-            this.packets++
-            this.faders[p.motor].core.sent(p.duty, t)
-            this.inFlight.push({ at: t + BUS_MS, motor: p.motor, duty: p.duty })
-        }
+        if (this.loop.touch(i, down, this.t)) this.motors.apply(this.loop.duties)
     }
 }

@@ -48,6 +48,8 @@ export function bindRoles(bus: JDBus, provider: JDServerServiceProvider, servers
                     if (target) await client.setRole(target, role.name)
                 }
             }
+        } catch {
+            // a VM too busy to acknowledge in time (jacdac-ts "no ACK"): the next check binds it
         } finally {
             busy = false
         }

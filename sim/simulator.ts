@@ -19,6 +19,7 @@ import { DEFAULT_DEVSERVER_PORTS, devServerMoves, DevServerPorts } from "../devs
 import { OscMap } from "../src/core/codecs/osc/oscMaps"
 import { encodeHeapProbe, SIM_SOCKET_PORT } from "../src/core/codecs/link/linkProtocol"
 import { SimBoard } from "./board"
+import { feedI2c } from "./i2cLink"
 import { DeviceView } from "./deviceView"
 import { bindRoles, RoleBinder } from "./roleBinder"
 
@@ -89,6 +90,7 @@ export class Simulator {
             board.attach(bus)
             o.onBoard?.(board)
             device = await DeviceView.listen(socketPort)
+            feedI2c(device.events, board)
             const link = o.host === false ? null : await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
             const sim = new Simulator(o, board, bus, link, device, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())

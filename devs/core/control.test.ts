@@ -1,11 +1,13 @@
 // The fader control core in the VM: the same expectations as test/core/*.test.ts in Node.
 import { describe, expect, test } from "@devicescript/test"
 import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/control/outbox"
+import { Fader, FADER_DEFAULTS } from "../../src/core/control/fader"
+import { FaderLoop } from "../../src/core/control/faderLoop"
 import { Strip } from "../../src/core/surface/strip"
 import { EndStop, END_STOP_MIN_MS } from "../../src/core/control/endStop"
 import { Wiper, WIPER_DEFAULTS } from "../../src/core/control/sensing"
 import { Touch, TOUCH_DEFAULTS } from "../../src/core/control/touch"
-import { Servo, SERVO_DEFAULTS, SERVO_PULSE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/control/servo"
+import { Servo, SERVO_DEFAULTS, SERVO_IDLE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/control/servo"
 
 function events(s: Strip, now: number, p: number): string {
     return s
@@ -15,55 +17,17 @@ function events(s: Strip, now: number, p: number): string {
 }
 
 describe("control core (VM)", () => {
-    test("outbox: stops, then MIDI, then motor commands", () => {
-        const o = new Outbox(3)
-        o.setMotor(0, 1)
+    test("outbox: an overdue wiper stream first, then MIDI, then routine refreshes", () => {
+        const o = new Outbox(2, 10)
+        expect(o.take(0).kind).toBe(PACKET_STREAM)
+        expect(o.take(0).kind).toBe(PACKET_STREAM)
+        o.heard(0, 1800)
+        o.heard(1, 1800)
         o.addMidi([0xe0, 0, 0x40])
-        o.setMotor(2, 0)
-        expect(o.take(0).motor).toBe(2)
-        const m = o.take(0)
+        const m = o.take(1800)
         expect(m.kind).toBe(PACKET_MIDI)
         expect(m.bytes.toString("hex")).toBe("e00040")
-        expect(o.take(0).duty).toBe(1)
-        expect(o.take(0)).toBe(null)
-    })
-    test("outbox: stops due soon hold other packets; wipers are asked to stream", () => {
-        const o = new Outbox(3, 2, 10)
-        expect(o.take(0).kind).toBe(PACKET_STREAM)
-        expect(o.take(0).kind).toBe(PACKET_STREAM)
-        for (let k = 0; k < 3; k++) {
-            o.setMotor(2, k % 2 ? 0.3 : -0.3)
-            o.take(0)
-        }
-        expect(o.take(20).motor).toBe(2)
-        o.heard(0, 20)
-        o.heard(1, 20)
-        // two stops due at 50: a packet at 40 would leave the second one late
-        o.expectStop(0, 50)
-        o.expectStop(1, 50)
-        o.setMotor(2, 1)
-        expect(o.readyIn(40)).toBe(0)
-        expect(o.take(40)).toBe(null)
-        o.expectStop(0, -1)
-        o.expectStop(1, -1)
-        o.setMotor(0, 0)
-        o.setMotor(1, 0)
-        expect(o.take(50).duty).toBe(0)
-        expect(o.take(50).duty).toBe(0)
-        expect(o.take(90).duty).toBe(1)
-    })
-    test("outbox: other packets leave the burst's last token to a stop", () => {
-        const o = new Outbox(2)
-        let taken = 0
-        for (let k = 0; k < 6; k++) {
-            o.setMotor(0, k % 2 ? 0.3 : -0.3)
-            if (o.take(1000)) taken++
-        }
-        expect(taken).toBe(4)
-        expect(o.readyIn(1000)).toBe(20)
-        expect(o.stopDelay(1000)).toBe(0)
-        o.setMotor(1, 0)
-        expect(o.take(1000).motor).toBe(1)
+        expect(o.take(1800).kind).toBe(PACKET_STREAM)
     })
     test("strip: touch, latest position, release with the last one", () => {
         const s = new Strip()
@@ -106,20 +70,27 @@ describe("control core (VM)", () => {
         t.observe(20, 0.52)
         expect(t.touched()).toBe(true)
     })
-    test("servo: long moves drive, short ones pulse, a hand stops the motor", () => {
+    test("servo: drives towards the target, rests with the motor off, a hand stops it", () => {
         const s = new Servo(SERVO_DEFAULTS)
-        s.setTarget(0.9)
-        expect(s.update(0, 0.1, false, true)).toBe(1)
+        s.setTarget(0.9, 0)
+        expect(s.update(0, 0.1, 0, 0, false)).toBe(1)
         expect(s.state).toBe(SERVO_MOVING)
-        expect(s.update(10, 0.12, true, true)).toBe(0)
+        expect(s.update(10, 0.12, 2, 0, true)).toBe(0)
         expect(s.state).toBe(SERVO_TOUCHED)
-        const p = new Servo(SERVO_DEFAULTS)
-        p.setTarget(0.51)
-        expect(p.update(0, 0.5, false, true)).toBe(SERVO_DEFAULTS.approachDuty)
-        expect(p.state).toBe(SERVO_PULSE)
-        // timed from when the start actually left
-        expect(p.wakeAt(0)).toBe(-1)
-        p.sent(SERVO_DEFAULTS.approachDuty, 5)
-        expect(Math.floor(p.wakeAt(5) + 0.5)).toBe(25)
+        const r = new Servo(SERVO_DEFAULTS)
+        r.setTarget(0.5, 0)
+        expect(r.update(0, 0.501, 0, 0, false)).toBe(0)
+        expect(r.state).toBe(SERVO_IDLE)
+        expect(r.arrivals).toBe(1)
+    })
+    test("fader loop: a touch turns its motor off at once", () => {
+        const faders = [new Fader(FADER_DEFAULTS, null), new Fader(FADER_DEFAULTS, null)]
+        const loop = new FaderLoop(faders)
+        faders.forEach(f => f.reading(0, 0.2))
+        faders.forEach(f => f.moveTo(0.8, false, 0))
+        expect(loop.tick(5)).toBe(true)
+        expect(loop.duties.join(",")).toBe("1,1")
+        expect(loop.touch(1, true, 6)).toBe(true)
+        expect(loop.duties.join(",")).toBe("1,0")
     })
 })

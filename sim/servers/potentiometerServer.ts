@@ -1,13 +1,15 @@
 /**
- * A potentiometer server that streams its reading on its own timer at the interval the client
- * asks for, as the chip's on-board analog server does. jacdac-ts's stock SensorServer streams only
- * on the bus's 50 ms refresh (20 reports/s at most), which would make the simulator slower than
- * the hardware. The reading (0..1 of the ADC range) comes from `sample()` at each report.
+ * A potentiometer server that streams its reading at the interval the client asks for, sampled
+ * on a steady beat of the board's clock as the chip's on-board analog server samples on its
+ * timer. jacdac-ts's stock SensorServer streams only on the bus's 50 ms refresh (20 reports/s at
+ * most), and a Node timer drifts and bunches under load: the simulated board calls `due` as its
+ * physics passes each beat, so every reading is the wiper at its beat, however late it travels.
  */
 import { JDRegisterServer, JDServiceServer, SensorReg, SRV_POTENTIOMETER, SystemReg } from "jacdac-ts"
+import { CONTROL_PERIOD_MS } from "../../src/core/control/period"
 
 /** Interval the board's server config sets (src/boards/*.ts, streamingItv), in ms. */
-export const DEFAULT_STREAM_MS = 10
+export const DEFAULT_STREAM_MS = CONTROL_PERIOD_MS
 /** The chip clamps a client's streaming interval to at least this (jacdac-c jd_sensor.c). */
 export const MIN_STREAM_MS = 20
 
@@ -17,7 +19,8 @@ export class PotentiometerServer extends JDServiceServer {
     readonly streamingInterval: JDRegisterServer<[number]>
     /** Reports sent since start. */
     reports = 0
-    private timer: ReturnType<typeof setTimeout> | null = null
+    /** The board's time (ms) of the next beat, or -1 while stopped. */
+    private next = -1
 
     constructor(
         instanceName: string,
@@ -29,27 +32,30 @@ export class PotentiometerServer extends JDServiceServer {
         this.streamingInterval = this.addRegister<[number]>(SensorReg.StreamingInterval, [DEFAULT_STREAM_MS])
     }
 
-    /** Starts the report timer. */
-    start() {
-        this.schedule()
+    /** Starts sampling at board time `now` (ms). */
+    start(now: number) {
+        this.next = now + this.interval()
     }
 
     stop() {
-        if (this.timer) clearTimeout(this.timer)
-        this.timer = null
+        this.next = -1
+    }
+
+    /** The board time (ms) of the next beat, or Infinity while stopped. */
+    nextAt(): number {
+        return this.next < 0 ? Infinity : this.next
+    }
+
+    /** The board's physics is at this beat: sample and report. */
+    due() {
+        this.next += this.interval()
+        this.tick()
     }
 
     private interval(): number {
         const asked = this.streamingInterval.values()[0]
         // a client's write is clamped as on the chip; the board's own setting is DEFAULT_STREAM_MS
         return asked === DEFAULT_STREAM_MS ? DEFAULT_STREAM_MS : Math.max(MIN_STREAM_MS, asked || DEFAULT_STREAM_MS)
-    }
-
-    private schedule() {
-        this.timer = setTimeout(() => {
-            this.tick()
-            this.schedule()
-        }, this.interval())
     }
 
     private tick() {

@@ -7,9 +7,10 @@ import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader4"
 import { Hardware } from "../firmware/hardware"
 import { startOledDisplay } from "./oledDisplay"
-import { startPcaMotor } from "./pcaMotor"
+import { startI2cBus } from "./i2c"
+import { PcaMotors } from "./pcaMotors"
 
-/** Starts the on-board servers, motors and display of Fader4 and returns their roles. */
+/** Starts the on-board servers, the motors' PWM chips and the display of Fader4 and returns their roles. */
 export async function startHardware(): Promise<Hardware> {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: 10 }),
@@ -17,12 +18,12 @@ export async function startHardware(): Promise<Hardware> {
         startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: 10 }),
     ]
-    const motors = [
-        startPcaMotor({ name: "motor1", address: 0x40, in1: 0 }),
-        startPcaMotor({ name: "motor2", address: 0x40, in1: 2 }),
-        startPcaMotor({ name: "motor3", address: 0x40, in1: 4 }),
-        startPcaMotor({ name: "motor4", address: 0x40, in1: 6 }),
-    ]
+    const motors = new PcaMotors(startI2cBus(), [
+        { address: 0x40, in1: 0 },
+        { address: 0x40, in1: 2 },
+        { address: 0x40, in1: 4 },
+        { address: 0x40, in1: 6 },
+    ])
     const touches = [
         startButton({ name: "touch1", pin: pins.P25, activeHigh: true }),
         startButton({ name: "touch2", pin: pins.P26, activeHigh: true }),
@@ -39,7 +40,8 @@ export async function startHardware(): Promise<Hardware> {
     const display = await startOledDisplay({ name: "display", address: 0x3c })
     return {
         board: "headroom_fader4",
-        faders: wipers.map((wiper, i) => ({ wiper, motor: motors[i], touch: touches[i] })),
+        faders: wipers.map((wiper, i) => ({ wiper, touch: touches[i] })),
+        motors,
         master: null,
         buttons,
         display,

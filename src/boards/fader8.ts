@@ -7,9 +7,10 @@ import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader8"
 import { Hardware } from "../firmware/hardware"
 import { startOledDisplay } from "./oledDisplay"
-import { startPcaMotor } from "./pcaMotor"
+import { startI2cBus } from "./i2c"
+import { PcaMotors } from "./pcaMotors"
 
-/** Starts the on-board servers, motors and display of Fader8 and returns their roles. */
+/** Starts the on-board servers, the motors' PWM chips and the display of Fader8 and returns their roles. */
 export async function startHardware(): Promise<Hardware> {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.P1, samplingItv: 5, streamingItv: 10 }),
@@ -22,17 +23,17 @@ export async function startHardware(): Promise<Hardware> {
         startPotentiometer({ name: "fader8", pin: pins.P9, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "faderMaster", pin: pins.P10, samplingItv: 5, streamingItv: 10 }),
     ]
-    const motors = [
-        startPcaMotor({ name: "motor1", address: 0x40, in1: 0 }),
-        startPcaMotor({ name: "motor2", address: 0x40, in1: 2 }),
-        startPcaMotor({ name: "motor3", address: 0x40, in1: 4 }),
-        startPcaMotor({ name: "motor4", address: 0x40, in1: 6 }),
-        startPcaMotor({ name: "motor5", address: 0x40, in1: 8 }),
-        startPcaMotor({ name: "motor6", address: 0x40, in1: 10 }),
-        startPcaMotor({ name: "motor7", address: 0x40, in1: 12 }),
-        startPcaMotor({ name: "motor8", address: 0x40, in1: 14 }),
-        startPcaMotor({ name: "motorMaster", address: 0x41, in1: 0 }),
-    ]
+    const motors = new PcaMotors(startI2cBus(), [
+        { address: 0x40, in1: 0 },
+        { address: 0x40, in1: 2 },
+        { address: 0x40, in1: 4 },
+        { address: 0x40, in1: 6 },
+        { address: 0x40, in1: 8 },
+        { address: 0x40, in1: 10 },
+        { address: 0x40, in1: 12 },
+        { address: 0x40, in1: 14 },
+        { address: 0x41, in1: 0 },
+    ])
     const touches = [
         startButton({ name: "touch1", pin: pins.P11, activeHigh: true }),
         startButton({ name: "touch2", pin: pins.P12, activeHigh: true }),
@@ -52,11 +53,12 @@ export async function startHardware(): Promise<Hardware> {
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
     const display = await startOledDisplay({ name: "display", address: 0x3c })
-    const strips = wipers.map((wiper, i) => ({ wiper, motor: motors[i], touch: touches[i] }))
+    const strips = wipers.map((wiper, i) => ({ wiper, touch: touches[i] }))
     return {
         board: "headroom_fader8",
         faders: strips.slice(0, 8),
         master: strips[8],
+        motors,
         buttons,
         display,
     }

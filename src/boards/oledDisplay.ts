@@ -25,7 +25,11 @@ export interface OledDisplayOptions {
     address: 0x3c | 0x3d
 }
 
-/** Display data per I2C write: a short write keeps the bus free for the motors' PCA9685 writes (under 1 ms at 400 kHz). */
+/**
+ * Display data per I2C write: about 0.75 ms on the bus at 400 kHz. A native I2C call holds the
+ * interpreter, every fiber with it, so the display yields after each write: a whole row (four
+ * of them) in one go would keep the fader loop from its 10 ms period.
+ */
 const CHUNK = 32
 
 class Oled {
@@ -85,6 +89,7 @@ class Oled {
             this.chunk[0] = CONTROL_DATA
             for (let x = 0; x < WIDTH; x += CHUNK) {
                 for (let k = 0; k < CHUNK; k++) this.chunk[1 + k] = this.columns[x + k]
+                await ds.sleep(0)
                 await i2c.writeBuf(this.address, this.chunk)
             }
             return true

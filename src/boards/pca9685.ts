@@ -80,6 +80,33 @@ export function motorBytes(in1: number, speed: number): number[] {
 }
 
 /**
+ * One I2C write (auto-increment) that sets every motor of a chip at once: channels from the
+ * lowest IN1 to the highest IN2, each motor as in `motorBytes`, any channel in between that no
+ * motor uses fully off. All outputs change together at the I2C stop.
+ * @param in1s each motor's IN1 channel (0..14), in any order
+ * @param speeds each motor's speed -1..1, in the same order
+ */
+export function chipBytes(in1s: number[], speeds: number[]): number[] {
+    let first = 15
+    let last = 0
+    in1s.forEach(c => {
+        if (c < first) first = c
+        if (c + 1 > last) last = c + 1
+    })
+    const out = [LED0_ON_L + 4 * first]
+    for (let ch = first; ch <= last; ch++) {
+        let bytes = [0, 0, 0, FULL_BIT]
+        for (let m = 0; m < in1s.length; m++) {
+            const s = Math.max(-1, Math.min(1, speeds[m]))
+            if (in1s[m] === ch) bytes = channelBytes(staggerOf(ch), s > 0 ? s : 0)
+            else if (in1s[m] + 1 === ch) bytes = channelBytes(staggerOf(ch), s < 0 ? -s : 0)
+        }
+        bytes.forEach(b => out.push(b))
+    }
+    return out
+}
+
+/**
  * The writes that bring the chip from any state (even running, after an ESP32 reset) to all
  * outputs off at the given PRE_SCALE, in order. Each entry is one I2C write, register first.
  * After the last one the oscillator needs 500 us before outputs may change.

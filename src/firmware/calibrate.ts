@@ -1,12 +1,13 @@
 /**
  * Calibration: drives every motor to the bottom and then the top end stop and keeps the raw
  * wiper readings there (core/endStop.ts tells when a wiper has got there), so that travel maps
- * to 0..1 on each fader's real track. It costs three motor packets per fader; faders that are
- * touched or fail are left with their old limits.
+ * to 0..1 on each fader's real track. Faders that are touched or fail are left with their old
+ * limits.
  */
 import * as ds from "@devicescript/core"
 import { EndStop } from "../core/control/endStop"
 import { Calibration, calibrationError } from "../core/control/sensing"
+import { ControlLoop } from "./controlLoop"
 import { FaderIo } from "./faderIo"
 
 /** Duty that reaches an end stop from anywhere on a 100 mm fader (about 0.8 s full travel). */
@@ -17,9 +18,9 @@ const CAL_MAX_MS = 3000
 const CAL_POLL_MS = 20
 
 /** Drives every motor at `duty` until every wiper has stopped at its end stop; returns the raw readings there. */
-async function driveAll(faders: FaderIo[], duty: number): Promise<number[]> {
+async function driveAll(faders: FaderIo[], control: ControlLoop, duty: number): Promise<number[]> {
     const t0 = ds.millis()
-    faders.forEach(f => f.drive(f.fader.drive(duty, t0)))
+    faders.forEach(f => control.drive(f.index, duty))
     const stops = faders.map(() => new EndStop(t0))
     // the test is a function: DeviceScript closures cannot capture a loop's variables
     const there = (now: number) => {
@@ -42,12 +43,12 @@ async function driveAll(faders: FaderIo[], duty: number): Promise<number[]> {
 const READINGS_MS = 5000
 
 /** Runs the routine; returns each fader's new calibration, or its old one with a logged reason. */
-export async function calibrate(faders: FaderIo[], old: Calibration[]): Promise<Calibration[]> {
+export async function calibrate(faders: FaderIo[], control: ControlLoop, old: Calibration[]): Promise<Calibration[]> {
     const t0 = ds.millis()
     while (faders.some(f => f.readings === 0) && ds.millis() - t0 < READINGS_MS) await ds.sleep(50)
-    const lows = await driveAll(faders, -CAL_DUTY)
-    const highs = await driveAll(faders, CAL_DUTY)
-    faders.forEach(f => f.drive(f.fader.drive(0, ds.millis())))
+    const lows = await driveAll(faders, control, -CAL_DUTY)
+    const highs = await driveAll(faders, control, CAL_DUTY)
+    faders.forEach(f => control.drive(f.index, 0))
     return faders.map((f, i) => {
         const c: Calibration = { low: lows[i], high: highs[i] }
         const err = f.fader.touched() ? "touched during calibration" : calibrationError(c)

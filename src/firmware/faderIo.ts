@@ -1,13 +1,12 @@
 /**
- * Connects one fader's roles (wiper, touch, motor) to its control core. Readings and touch
- * events come in for free; every motor duty the core asks for goes to the outbox.
+ * Connects one fader's sensor roles (wiper, touch) to its control core. Readings and touch
+ * events come in for free (incoming reports); the motor is the control loop's.
  */
 import * as ds from "@devicescript/core"
 import { Fader } from "../core/control/fader"
 import { Outbox } from "../core/control/outbox"
 import { onPress } from "./buttonEvents"
 import { FaderHardware } from "./hardware"
-import { PacketPump } from "./packetPump"
 
 /** Jacdac's `reading` register code, shared by every sensor service. */
 const REG_READING = 0x101
@@ -22,43 +21,29 @@ export class FaderIo {
         readonly index: number,
         readonly hw: FaderHardware,
         readonly fader: Fader,
-        private outbox: Outbox,
-        private pump: PacketPump
+        private outbox: Outbox
     ) {}
 
     /**
-     * Subscribes to the roles. The wiper's streaming interval comes from the board's server
-     * config (10 ms): a client write would cost a packet and the chip clamps it to 20 ms.
-     * Readings are taken from the role's reports, not `reading.subscribe`, which would re-ask
-     * every wiper for samples at each announce; the outbox keeps the streams alive instead.
+     * Subscribes to the roles; `onTouch` hears the touch IC at once (a hand stops the motor
+     * before the next period). The wiper's streaming interval comes from the board's server
+     * config (the control period): a client write would cost a packet and the chip clamps it to
+     * 20 ms. Readings are taken from the role's reports, not `reading.subscribe`, which would
+     * re-ask every wiper for samples at each announce; the outbox keeps the streams alive instead.
      */
-    connect() {
+    connect(onTouch: (index: number, down: boolean) => void) {
         const self = this
         this.hw.wiper.report().subscribe(pkt => {
             if (pkt.isRegGet && pkt.regCode === REG_READING) self.onReading(pkt.decode())
         })
-        onPress(this.hw.touch, down => self.onTouch(down))
-    }
-
-    /** Sends a duty the core decided, if any; the servo hears how late a stop would leave. */
-    drive(duty: number | null) {
-        const now = ds.millis()
-        this.fader.servo.extraLeadMs = this.outbox.stopDelay(now)
-        this.fader.servo.pulseLeadMs = this.outbox.pulseDelay(now)
-        this.outbox.expectStop(this.index, this.fader.servo.stopDue())
-        if (duty === null) return
-        this.outbox.setMotor(this.index, duty)
-        this.pump.kick()
+        onPress(this.hw.touch, down => onTouch(self.index, down))
     }
 
     private onReading(v: number) {
+        const now = ds.millis()
         this.readings++
-        this.outbox.heard(this.index, ds.millis())
+        this.outbox.heard(this.index, now)
         this.raw = v
-        this.drive(this.fader.reading(ds.millis(), v))
-    }
-
-    private onTouch(down: boolean) {
-        this.drive(this.fader.touchSensor(down, ds.millis()))
+        this.fader.reading(now, v)
     }
 }

@@ -5,7 +5,10 @@
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/control/fader"
-import { DriveSlots, SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
+import { FaderLoop } from "../core/control/faderLoop"
+import { CONTROL_PERIOD_MS } from "../core/control/period"
+import { SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
+import { routeSimulatorI2c } from "../boards/simulatorI2c"
 import { decodeCommand, encodeBank, encodeHello, isLinkMessage, SIM_SOCKET_PORT } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
@@ -21,18 +24,11 @@ import { MixControl } from "./mixControl"
 import { PacketPump } from "./packetPump"
 import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
+import { ControlLoop } from "./controlLoop"
 import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
 import { SCREEN_MS, showScreen } from "./screen"
 
-/** Wiper streaming interval (ms) the boards' server config sets (streamingItv). */
-const WIPER_STREAM_MS = 10
-/** Control period (ms): DAW messages leave at most once per period per fader. */
-export const CONTROL_PERIOD_MS = 10
-/** Full-speed moves at once (see DriveSlots): the packet budget can stop about three on time. */
-const DRIVE_SLOTS = 3
-/** Servo wake-up resolution (ms): stops are issued this close to their predicted moment. */
-const WAKE_MS = 4
 /** Piece size (bytes) of a heap probe. */
 const HEAP_PROBE_PIECE = 256
 /** Longest wait of a heap probe for the link to have nothing in flight (ms). */
@@ -48,7 +44,7 @@ function masterEvents(master: Fader, now: number): SurfaceEvent[] {
 
 /**
  * Each strip's element and level (dB by the DAW's fader law) for the scribble strips. A strip whose
- * motor is moving it keeps its text until it arrives: the budget belongs to the stops then.
+ * motor is moving it keeps its text until it arrives: its level is the target's, sent once.
  */
 function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
     surface.faders.forEach((f, i) => {
@@ -65,11 +61,10 @@ export async function startFirmware(hw: Hardware) {
     if (hw.master) roles.push(hw.master)
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
-    const outbox = new Outbox(roles.length, roles.length, WIPER_STREAM_MS)
+    const outbox = new Outbox(roles.length, CONTROL_PERIOD_MS)
     const link = new HostLink(new ds.Serial("link"))
     const pump = new PacketPump(
         outbox,
-        roles.map(r => r.motor),
         roles.map(r => r.wiper),
         new ds.MidiOutput("midi"),
         link.role,
@@ -80,9 +75,8 @@ export async function startFirmware(hw: Hardware) {
         pump.kick()
         return queued
     }
-    const slots = new DriveSlots(DRIVE_SLOTS)
-    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i], slots), outbox, pump))
-    pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
+    const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i]), outbox))
+    const control = new ControlLoop(new FaderLoop(ios.map(io => io.fader)), hw.motors)
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
     const surface = new Surface(stripFaders, settings.map.elements.length)
@@ -92,9 +86,11 @@ export async function startFirmware(hw: Hardware) {
     daw.onBank = bank => link.post(encodeBank(bank))
     // the simulator's view of the device and its test hooks; nothing of the product travels here
     const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
+    // in the simulator the motors' I2C writes travel on that socket too (src/boards/simulatorI2c.ts)
+    if (sim) routeSimulatorI2c(packet => sim.post(packet))
 
     const recalibrate = async () => {
-        settings.calibration = await calibrate(ios, settings.calibration)
+        settings.calibration = await calibrate(ios, control, settings.calibration)
         await settings.saveCalibration()
         surface.showBank()
     }
@@ -128,6 +124,8 @@ export async function startFirmware(hw: Hardware) {
         else if (!up) {
             surface.stopFollowingDaw()
             if (master) master.stopFollowingDaw()
+            // the motors stop now, not at the next period
+            control.period()
         }
     }
     link.onMessage = m => {
@@ -152,7 +150,8 @@ export async function startFirmware(hw: Hardware) {
     }
 
     // background fibers: DeviceScript refuses an un-awaited async call
-    ios.forEach(io => io.connect())
+    ios.forEach(io => io.connect((i, down) => control.touch(i, down)))
+    control.start()
     pump.run.start()
     link.start()
     if (sim) sim.run.start()
@@ -165,19 +164,11 @@ export async function startFirmware(hw: Hardware) {
         if (link.connected) hello()
     }
     boot.start()
-
-    setInterval(() => {
-        const now = ds.millis()
-        ios.forEach(io => {
-            const w = io.fader.servo.wakeAt(now)
-            if (w >= 0 && w <= now) io.drive(io.fader.tick(now))
-        })
-    }, WAKE_MS)
     let lastScribble = 0
     let lastScreen = 0
     let lastState = 0
     let lastFull = 0
-    const report = sim ? new StateReport(mix, surface, outbox, pump, sim, link, daw) : null
+    const report = sim ? new StateReport(mix, surface, outbox, pump, sim, hw.motors, link, daw) : null
     setInterval(() => {
         const now = ds.millis()
         link.watch(now)

@@ -4,6 +4,7 @@
  */
 import { encodeCounters, encodeState, encodeStrip } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
+import { PcaMotors } from "../boards/pcaMotors"
 import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
 import { HostLink } from "./hostLink"
@@ -28,6 +29,7 @@ export class StateReport {
         private outbox: Outbox,
         private pump: PacketPump,
         private socket: SimSocket,
+        private motors: PcaMotors,
         private link: HostLink,
         private daw: DawIo
     ) {}
@@ -69,7 +71,7 @@ export class StateReport {
                 dawIgnored: this.surface.dawIgnored + this.daw.midiErrors,
                 linkDropped: this.link.dropped,
                 stalls: stalls,
-                motorPackets: outbox.motorPackets,
+                motorPackets: this.motors.writes,
                 midiPackets: outbox.midiPackets,
                 // the rare counters and the faders travel in messages of their own
                 displayPackets: 0,

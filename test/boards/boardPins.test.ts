@@ -15,7 +15,7 @@ interface Call { fn: string; props: Record<string, string> }
 /** Every start*(...) call of a board file, in source order, with its literal properties as text. */
 function startCalls(source: string): Call[] {
     const calls: Call[] = []
-    for (const m of source.matchAll(/\b(startPotentiometer|startPcaMotor|startButton|startOledDisplay)\(\{([^}]*)\}\)/g)) {
+    for (const m of source.matchAll(/\b(startPotentiometer|startButton|startOledDisplay)\(\{([^}]*)\}\)/g)) {
         const props: Record<string, string> = {}
         for (const p of m[2].split(",")) {
             const kv = p.split(":").map(s => s.trim())
@@ -33,7 +33,6 @@ function expectedCalls(board: any): Call[] {
     const s = (n: number) => String(n)
     return [
         ...strips.map(f => ({ fn: "startPotentiometer", props: { name: f.roles.wiper, pin: f.wiper, samplingItv: s(h.wiper.samplingItv), streamingItv: s(h.wiper.streamingItv) } })),
-        ...strips.map(f => ({ fn: "startPcaMotor", props: { name: f.roles.motor, address: "0x" + f.motor.address.toString(16), in1: s(f.motor.in1) } })),
         ...strips.map(f => ({ fn: "startButton", props: { name: f.roles.touch, pin: f.touch, activeHigh: "true" } })),
         ...BUTTONS.map(n => ({ fn: "startButton", props: { name: n, pin: h.buttons[n] } })),
         { fn: "startOledDisplay", props: { name: "display", address: "0x" + h.display.address.toString(16) } },
@@ -49,6 +48,11 @@ describe.each(BOARDS)("%s", id => {
 
     it("starts exactly the roles, pins and addresses the board JSON names, in the documented order", () => {
         expect(startCalls(source)).toEqual(expectedCalls(board))
+    })
+
+    it("wires every motor to the PCA9685 address and channel the board JSON names, in strip order", () => {
+        const wiring = [...source.matchAll(/\{ address: (0x[0-9a-f]+), in1: (\d+) \}/g)].map(m => ({ address: Number(m[1]), in1: Number(m[2]) }))
+        expect(wiring).toEqual(strips.map(f => ({ address: f.motor.address, in1: f.motor.in1 })))
     })
 
     it("hands the master strip over as master, or null when the board has none", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import {
     channelBytes,
+    chipBytes,
     frequencyOf,
     initWrites,
     LED0_ON_L,
@@ -73,6 +74,17 @@ describe("start-up writes", () => {
             [0xfe, 0x03],
             [0x01, 0x04],
             [0x00, 0x20],
+        ])
+    })
+
+    it("writes a chip's motors in one auto-increment block: register of the first IN1, four bytes a channel", () => {
+        // motors on IN1 0 and 2: forward half, reverse full; channels 0..3
+        expect(chipBytes([2, 0], [-1, 0.5])).toEqual([
+            LED0_ON_L,
+            ...channelBytes(staggerOf(0), 0.5),
+            0x00, 0x00, 0x00, 0x10,
+            0x00, 0x00, 0x00, 0x10,
+            0x00, 0x10, 0x00, 0x00,
         ])
     })
 })

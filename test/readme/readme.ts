@@ -70,6 +70,7 @@ export const CHECKS: Record<string, Check> = {
     "npm run build": { notRun: "npm test runs it as its first step (package.json)" },
     "npx vitest run test/sim/closedLoop.test.ts": { notRun: "npm test runs that file" },
     "npm run bench": { notRun: "11 minutes; test/e2e/readme.test.ts runs its --quick form, the same code with fewer repetitions" },
+    "npm run bench -- --quick --reps 3": { notRun: "the quick bench three times over (about 8 minutes); test/e2e/readme.test.ts runs it once" },
     "npm run soak": { notRun: "10 minutes; test/e2e/soak.test.ts runs 45 s of it" },
     "npm run fuzz": { notRun: "minutes; test/fuzz/ runs the same properties with 10,000 inputs each" },
     "npm run fixture:balance": { notRun: "it rewrites a tracked file; test/scripts/balanceFixture.test.ts checks that file is what it would write" },

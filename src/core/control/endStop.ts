@@ -1,9 +1,8 @@
 /**
  * Tells when a fader driven towards an end stop has got there: its wiper has stopped moving.
- * Calibration cannot drive for a fixed time instead: with nine motors each drive packet waits
- * for the ones before it (about 20 ms each at the runtime's packet rate), so the last motor
- * starts late, and a slow or worn motor needs longer than its datasheet's travel time. A fader
- * recorded short of its stop reports every position off in proportion.
+ * Calibration cannot drive for a fixed time instead: a slow or worn motor needs longer than its
+ * datasheet's travel time. A fader recorded short of its stop reports every position off in
+ * proportion.
  */
 
 /** A wiper within this much of the ADC range of where it was counts as still: well above
@@ -11,8 +10,8 @@
 export const END_STOP_STILL = 0.005
 /** How long a wiper must stay still to be at its stop (ms): many readings at 10 ms each. */
 export const END_STOP_MS = 150
-/** Every motor has had its drive packet and got going by then (ms after the drive): a wiper
- * still before it may belong to a motor not started yet. */
+/** Every motor has got going by then (ms after the drive): a wiper still before it may belong
+ * to a motor that has not broken away yet. */
 export const END_STOP_MIN_MS = 500
 
 export class EndStop {

@@ -1,13 +1,19 @@
 /**
- * One motorized fader's real-time logic, free of any platform: wiper readings in, motor duties
- * out, with touch and the DAW-facing strip kept in step. The firmware feeds it role data; the
- * tests and benchmarks feed it a physical model.
+ * One motorized fader's real-time logic, free of any platform: wiper readings in, one motor duty
+ * per control period out, with touch and the DAW-facing strip kept in step. The firmware feeds it
+ * role data; the closed-loop model and the tests feed it a physical model.
  */
-import { DriveSlots, Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
+import { Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
 import { Calibration, UNCALIBRATED, Wiper, WiperOptions, WIPER_DEFAULTS } from "./sensing"
 import { Strip } from "../surface/strip"
 import { Touch, TouchOptions, TOUCH_DEFAULTS } from "./touch"
 import { toPosition14 } from "../position"
+import { CONTROL_PERIOD_MS } from "./period"
+
+/** Fastest a carriage can move (travel/s): the datasheets' 0.5 s full travel, with margin. */
+const MAX_SPEED = 4
+/** A reading older than this (ms) is too old to drive on: more than two reports missing. */
+const STALE_MS = 2.5 * CONTROL_PERIOD_MS
 
 export interface FaderOptions {
     servo: ServoOptions
@@ -31,12 +37,16 @@ export class Fader {
     /** The motor is driven outside the servo (calibration) until a hand or `release`. */
     private manual = false
     private arrivals = 0
+    /** The last raw reading through the calibration (unsmoothed: the servo's own view), and when it came (ms). */
+    private travel = -1
+    private readAt = 0
+    /** Carriage speed from the last two readings (travel/s). */
+    private speed = 0
 
-    /** `slots`: shared by a board's faders, limits full-speed moves at once (see DriveSlots). */
-    constructor(opts: FaderOptions, cal: Calibration | null, slots: DriveSlots | null = null) {
+    constructor(opts: FaderOptions, cal: Calibration | null) {
         this.wiper = new Wiper(opts.wiper, cal ? cal : UNCALIBRATED)
         this.touch = new Touch(opts.touch)
-        this.servo = new Servo(opts.servo, slots)
+        this.servo = new Servo(opts.servo)
         this.strip = new Strip()
     }
 
@@ -60,10 +70,11 @@ export class Fader {
 
     /**
      * Moves the fader to `position` (0..1). `announce`: report it to the DAW once it arrives
-     * (moves the DAW did not ask for); DAW targets are not echoed back.
+     * (moves the DAW did not ask for); DAW targets are not echoed back. `now` (ms): when the target
+     * came, so that a stream of them (automation) is followed at its speed.
      */
-    moveTo(position: number, announce: boolean) {
-        this.servo.setTarget(position)
+    moveTo(position: number, announce: boolean, now: number = -1) {
+        this.servo.setTarget(position, now)
         this.announceOnArrival = announce
         this.followsDaw = !announce
     }
@@ -93,49 +104,55 @@ export class Fader {
         return duty
     }
 
-    /** The motor duty `duty` actually left at `now` (ms); see Servo.sent. */
-    sent(duty: number, now: number) {
-        this.servo.sent(duty, now)
-    }
-
-    /** The touch IC changed state. Returns the motor duty to send, or null. */
-    touchSensor(down: boolean, now: number): number | null {
+    /** The touch IC changed state at `now` (ms). Returns the motor duty: 0 at once under a hand. */
+    touchSensor(down: boolean, now: number): number {
         this.touch.setSensor(down, now, this.wiper.position)
-        return this.step(now)
+        this.strip.setTouched(this.touch.touched())
+        if (!this.touch.touched()) return this.servo.duty
+        // a hand wins at once, over calibration too
+        this.manual = false
+        if (this.travel >= 0) return this.servo.update(now, this.travel, this.speed, now - this.readAt, true)
+        this.servo.duty = 0
+        return 0
     }
 
-    /** A raw wiper reading (0..1 of the ADC range) at `now` ms. Returns the motor duty to send, or null. */
-    reading(now: number, raw: number): number | null {
+    /** A raw wiper reading (0..1 of the ADC range) at `now` ms: sensing and touch; the motor waits for `control`. */
+    reading(now: number, raw: number) {
         const changed = this.wiper.update(raw)
+        if (isNaN(raw)) return
+        const p = this.wiper.toTravel(raw)
+        if (this.travel >= 0) {
+            // the wiper is sampled once a period; reports may arrive bunched (a busy bus or VM),
+            // so their arrival times would make a speed out of transport jitter; nor can any
+            // estimate go past what the motor can do
+            const gap = now - this.readAt
+            const periods = gap < 1.5 * CONTROL_PERIOD_MS ? 1 : Math.floor(gap / CONTROL_PERIOD_MS + 0.5)
+            const v = 0.7 * (((p - this.travel) * 1000) / (periods * CONTROL_PERIOD_MS)) + 0.3 * this.speed
+            this.speed = v > MAX_SPEED ? MAX_SPEED : v < -MAX_SPEED ? -MAX_SPEED : v
+        }
+        this.travel = p
+        this.readAt = now
         this.touch.observe(now, this.wiper.position)
         if (changed && this.touch.touched()) {
             this.strip.move(toPosition14(this.wiper.reported))
             this.handMoved = true
         }
-        return this.step(now)
     }
 
-    /**
-     * Re-evaluates the servo between readings (at `servo.wakeAt`), on the position extrapolated
-     * from the last reading. Returns the motor duty to send, or null.
-     */
-    tick(now: number): number | null {
-        if (this.wiper.position < 0) return null
-        return this.control(now, this.servo.predict(now), false)
-    }
-
-    private step(now: number): number | null {
-        if (this.wiper.position < 0) return null
-        return this.control(now, this.wiper.position, true)
-    }
-
-    private control(now: number, position: number, measured: boolean): number | null {
+    /** One control period at `now` (ms): the motor duty until the next one (-1..1). */
+    control(now: number): number {
         const touched = this.touch.touched()
         this.strip.setTouched(touched)
-        if (this.manual && !touched) return null
+        if (this.manual && !touched) return this.servo.duty
         this.manual = false
-        const duty = this.servo.update(now, position, touched, measured)
-        if (duty !== null) this.touch.motor(duty, now, this.wiper.position)
+        if (this.travel < 0) return 0
+        // no driving blind: with the wiper's reports stalled (a busy bus or VM) the carriage
+        // would run on at full speed past its target, so the motor waits for a fresh reading
+        const age = now - this.readAt
+        const before = this.servo.duty
+        const duty = age > STALE_MS && !touched ? this.servo.hold() : this.servo.update(now, this.travel, this.speed, age, touched)
+        // touch judges motion against the motor from where the duty last changed
+        if (duty !== before) this.touch.motor(duty, now, this.wiper.position)
         if (this.servo.arrivals !== this.arrivals) {
             this.arrivals = this.servo.arrivals
             if (this.announceOnArrival && this.servo.state === SERVO_IDLE) {

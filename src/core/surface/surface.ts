@@ -109,7 +109,8 @@ export class Surface {
             return false
         }
         this.positions[c] = fromPosition14(position14)
-        f.moveTo(this.positions[c], false)
+        // timed: a stream of targets (automation) is followed at its speed
+        f.moveTo(this.positions[c], false, now)
         return true
     }
 

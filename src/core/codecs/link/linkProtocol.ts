@@ -11,7 +11,8 @@
  *   head, and each fader in a message of its own, sent when it changes: one large message
  *   would need a large block of the VM's small heap) and display (the display's counters, once a
  *   second: the head, sent ten times a second, is already the firmware's largest allocation,
- *   and two more numbers in it ran fader8 out of memory while eight motors moved) from it.
+ *   and two more numbers in it ran fader8 out of memory while eight motors moved) and i2c (one
+ *   I2C write for the simulated chips, see src/boards/simulatorI2c.ts) from it.
  */
 import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "../osc/osc"
 
@@ -31,6 +32,7 @@ export const LINK_BANK = "/headroom/bank"
 export const LINK_STATE = "/headroom/state"
 export const LINK_STRIP = "/headroom/strip"
 export const LINK_COUNTERS = "/headroom/counters"
+export const LINK_I2C = "/headroom/i2c"
 
 /** True for messages between device and host; false for OSC meant for the DAW. */
 export function isLinkMessage(m: OscMessage): boolean {
@@ -83,6 +85,22 @@ export function encodeBank(bank: number): Buffer {
     return encodeMessage(LINK_BANK, [oscInt(bank)])
 }
 
+/** One I2C write: the 7-bit `address` and the bytes on the wire after it (register first). */
+export function encodeI2cWrite(address: number, bytes: Buffer): Buffer {
+    const b: number[] = []
+    for (let i = 0; i < bytes.length; i++) b.push(bytes[i])
+    return encodeMessage(LINK_I2C, [oscInt(address), oscBlob(b)])
+}
+
+/** Decodes an I2C write; null when the message is not one or is malformed. */
+export function decodeI2cWrite(m: OscMessage): { address: number; bytes: number[] } | null {
+    const a = m.args
+    if (m.address !== LINK_I2C || a.length !== 2 || a[0].type !== "i" || a[1].type !== "b") return null
+    const address = a[0].value as number
+    if (!(address > 0 && address <= 0x7f)) return null
+    return { address: address, bytes: a[1].value as number[] }
+}
+
 /** One fader as the state message carries it. */
 export interface LinkFaderState {
     /** 1-based channel shown on the fader, 0 when its bank slot is empty. */
@@ -105,7 +123,7 @@ export interface LinkState {
     law: string
     /** Estimated mix-bus level in dBFS; -200 when silent. */
     mixBusDb: number
-    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor and MIDI packets. */
+    /** Counters: DAW positions ignored, link frames dropped, motor stalls, motor I2C writes, MIDI packets. */
     dawIgnored: number
     linkDropped: number
     stalls: number

@@ -3,7 +3,9 @@ import { encodeMessage, oscFloat, oscInt, type OscMessage } from "../../../../sr
 import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import {
     decodeCommand,
+    decodeI2cWrite,
     encodeHeapProbe,
+    encodeI2cWrite,
     applyCounters,
     applyStrip,
     decodeState,
@@ -79,5 +81,17 @@ describe("device link protocol", () => {
         expect(applyCounters(got, message(encodeMessage("/headroom/counters", [oscInt(1)])))).toBe(false)
         expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
         expect(applyStrip(got, message(encodeMessage("/headroom/strip", [oscInt(99)])))).toBe(false)
+    })
+
+    it("carries an I2C write as /headroom/i2c ,ib with the exact bytes", () => {
+        const bytes = [0x06, 0x00, 0x00, 0x00, 0x10]
+        const packet = encodeI2cWrite(0x40, Buffer.from(bytes))
+        // address, type tags, int 64, blob of 5 bytes padded to 8
+        expect(packet.toString("hex")).toBe(
+            Buffer.from("/headroom/i2c\0\0\0,ib\0").toString("hex") + "00000040" + "00000005" + "0600000010000000"
+        )
+        expect(decodeI2cWrite(message(packet))).toEqual({ address: 0x40, bytes })
+        expect(decodeI2cWrite(message(encodeMessage("/headroom/i2c", [oscInt(0x80)])))).toBeNull()
+        expect(decodeI2cWrite(message(encodePing()))).toBeNull()
     })
 })

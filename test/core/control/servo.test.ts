@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest"
+import { Servo, SERVO_DEFAULTS, SERVO_IDLE, SERVO_MOVING, SERVO_STALLED, SERVO_TOUCHED } from "../../../src/core/control/servo"
+
+const O = SERVO_DEFAULTS
+
+describe("servo", () => {
+    it("drives at full duty far from the target, in the target's direction", () => {
+        const s = new Servo(O)
+        s.setTarget(0.9, 0)
+        expect(s.update(0, 0.1, 0, 0, false)).toBe(1)
+        s.setTarget(0.1, 10)
+        expect(s.update(10, 0.9, 0, 0, false)).toBe(-1)
+        expect(s.state).toBe(SERVO_MOVING)
+    })
+    it("slows near the target: the duty shrinks with the distance", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        const near = s.update(0, 0.49, 0, 0, false)
+        const s2 = new Servo(O)
+        s2.setTarget(0.5, 0)
+        const nearer = s2.update(0, 0.495, 0, 0, false)
+        expect(near).toBeLessThan(1)
+        expect(nearer).toBeLessThan(near)
+        expect(nearer).toBeGreaterThan(O.frictionDuty)
+    })
+    it("brakes when coming in too fast", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        expect(s.update(0, 0.47, 2, 0, false)).toBeLessThan(0)
+    })
+    it("rests with the motor off inside the band, and wakes only past the wider one", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        expect(s.update(0, 0.5 + O.restBand / 2, 0, 0, false)).toBe(0)
+        expect(s.state).toBe(SERVO_IDLE)
+        expect(s.arrivals).toBe(1)
+        expect(s.update(10, 0.5 + (O.restBand + O.wakeBand) / 2, 0, 0, false)).toBe(0)
+        expect(s.update(20, 0.5 + O.wakeBand * 1.5, 0, 0, false)).toBeLessThan(0)
+    })
+    it("freezes the integral while the duty saturates (anti-windup)", () => {
+        const s = new Servo(O)
+        s.setTarget(1, 0)
+        // far off and moving slowly (a heavy fader): full duty all along
+        for (let t = 0; t < 2000; t += 10) s.update(t, 0.1 + t / 10000, 0.1, 0, false)
+        // a second later at 2% from the target, the duty is what the distance asks, not a wound-up push
+        const fresh = new Servo(O)
+        fresh.setTarget(1, 0)
+        expect(s.update(2000, 0.98, 0, 0, false)).toBeCloseTo(fresh.update(0, 0.98, 0, 0, false), 6)
+    })
+    it("follows a stream of targets at its speed", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        s.setTarget(0.51, 33)
+        const streamed = s.update(40, 0.51, 0.3, 0, false)
+        expect(streamed).toBeGreaterThan(O.frictionDuty)
+    })
+    it("is off under a hand and holds where the hand left it", () => {
+        const s = new Servo(O)
+        s.setTarget(0.9, 0)
+        expect(s.update(0, 0.2, 0, 0, true)).toBe(0)
+        expect(s.state).toBe(SERVO_TOUCHED)
+        s.setTarget(0.7, 5)
+        expect(s.target).toBe(0.9)
+        expect(s.update(10, 0.3, 0, 0, false)).toBeGreaterThan(0)
+        expect(s.target).toBe(0.7)
+    })
+    it("switches a driven motor off when the fader does not move (a stop or a jam)", () => {
+        const s = new Servo(O)
+        s.setTarget(0.9, 0)
+        let t = 0
+        for (; t <= O.stallMs + 20; t += 10) s.update(t, 0.2, 0, 0, false)
+        expect(s.state).toBe(SERVO_STALLED)
+        expect(s.update(t, 0.2, 0, 0, false)).toBe(0)
+        expect(s.stalls).toBe(1)
+    })
+})

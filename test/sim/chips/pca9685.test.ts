@@ -1,0 +1,96 @@
+// The simulated PCA9685 decodes what src/boards/pca9685.ts encodes, as the datasheet says the chip does.
+import { describe, expect, it } from "vitest"
+import { ALL_LED_ON_L, channelBytes, chipBytes, frequencyOf, initWrites, LED0_ON_L, MIN_PRESCALE, MODE1, motorBytes, PRE_SCALE, prescaleFor } from "../../../src/boards/pca9685"
+import { bridgeDuty, Pca9685 } from "../../../sim/chips/pca9685"
+import { busMs, MotorBus } from "../../../sim/chips/motorBus"
+
+function ready(): Pca9685 {
+    const c = new Pca9685()
+    initWrites(MIN_PRESCALE).forEach(w => c.write(w))
+    return c
+}
+
+describe("simulated PCA9685", () => {
+    it("starts asleep with every output off, PRE_SCALE 0x1E (about 200 Hz)", () => {
+        const c = new Pca9685()
+        expect(c.sleeping()).toBe(true)
+        expect(c.regs[PRE_SCALE]).toBe(0x1e)
+        expect(c.frequency()).toBeCloseTo(frequencyOf(0x1e), 6)
+        for (let ch = 0; ch < 16; ch++) expect(c.duty(ch)).toBe(0)
+    })
+    it("takes the set-up: awake, auto-increment, the prescale written while asleep", () => {
+        const c = ready()
+        expect(c.sleeping()).toBe(false)
+        expect(c.regs[PRE_SCALE]).toBe(MIN_PRESCALE)
+        expect(c.frequency()).toBeCloseTo(frequencyOf(MIN_PRESCALE), 6)
+    })
+    it("ignores PRE_SCALE while awake", () => {
+        const c = ready()
+        c.write([PRE_SCALE, prescaleFor(200)])
+        expect(c.regs[PRE_SCALE]).toBe(MIN_PRESCALE)
+        expect(c.ignored).toBe(1)
+    })
+    it("without auto-increment every byte goes to the same register", () => {
+        const c = new Pca9685()
+        c.write([MODE1, 0x00])
+        c.write([LED0_ON_L, 1, 2, 3])
+        expect(c.regs[LED0_ON_L]).toBe(3)
+        expect(c.regs[LED0_ON_L + 1]).toBe(0)
+    })
+    it("decodes a channel's duty from its ON and OFF counts, wrapping past 4095 (the stagger)", () => {
+        const c = ready()
+        for (const [on, duty] of [[0, 0.25], [3840, 0.5], [256, 0.999], [1024, 0.001]]) {
+            c.write([LED0_ON_L + 4 * 3, ...channelBytes(on, duty)])
+            expect(c.duty(3)).toBeCloseTo(Math.floor(duty * 4096 + 0.5) / 4096, 6)
+        }
+    })
+    it("full on and full off bits, full off winning", () => {
+        const c = ready()
+        c.write([LED0_ON_L, ...channelBytes(0, 1)])
+        expect(c.duty(0)).toBe(1)
+        c.write([LED0_ON_L, 0, 0x10, 0, 0x10])
+        expect(c.duty(0)).toBe(0)
+    })
+    it("ALL_LED writes every channel; a sleeping chip drives nothing", () => {
+        const c = ready()
+        c.write([ALL_LED_ON_L, 0, 0x10, 0, 0])
+        for (let ch = 0; ch < 16; ch++) expect(c.duty(ch)).toBe(1)
+        c.write([MODE1, 0x30])
+        expect(c.duty(5)).toBe(0)
+    })
+    it("turns a motor write into the bridge's duty and direction", () => {
+        const c = ready()
+        for (const speed of [0.5, -0.3, 1, -1, 0]) {
+            c.write(motorBytes(6, speed))
+            expect(bridgeDuty(c.duty(6), c.duty(7))).toBeCloseTo(speed, 3)
+        }
+    })
+    it("sets eight motors from one auto-increment write", () => {
+        const c = ready()
+        const speeds = [0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -1]
+        const bytes = chipBytes([0, 2, 4, 6, 8, 10, 12, 14], speeds)
+        expect(bytes.length).toBe(1 + 64)
+        c.write(bytes)
+        speeds.forEach((s, m) => expect(bridgeDuty(c.duty(2 * m), c.duty(2 * m + 1))).toBeCloseTo(s, 3))
+    })
+})
+
+describe("simulated I2C bus", () => {
+    it("a write takes effect once the bus has carried it at 400 kHz, writes one after another", () => {
+        const duties: number[] = [0]
+        const bus = new MotorBus([{ address: 0x40, in1: 0 }], (i, d) => (duties[i] = d))
+        initWrites(MIN_PRESCALE).forEach(w => bus.write(0, 0x40, w))
+        const at = bus.write(0, 0x40, motorBytes(0, 0.5))
+        expect(busMs(9)).toBeCloseTo(0.225, 6)
+        expect(at).toBeCloseTo(initWrites(MIN_PRESCALE).reduce((t, w) => t + busMs(w.length), 0) + busMs(9), 6)
+        bus.settle(at - 0.01)
+        expect(duties[0]).toBe(0)
+        bus.settle(at)
+        expect(duties[0]).toBeCloseTo(0.5, 3)
+    })
+    it("counts writes to an address no chip answers", () => {
+        const bus = new MotorBus([{ address: 0x40, in1: 0 }], () => undefined)
+        bus.settle(bus.write(0, 0x41, [0, 0]))
+        expect(bus.unanswered).toBe(1)
+    })
+})
