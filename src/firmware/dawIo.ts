@@ -24,12 +24,8 @@ const SCRIBBLE_CELLS = 4
 export class DawIo {
     /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
     midiErrors = 0
-    /** Told of every DAW position a channel accepted (channel 0-based, position 0..1). */
-    onLevel: (channel: number, position: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
     readonly scribble = new Scribble()
-    /** Faders whose position the host is owed since the link came up, once they have one. */
-    private owed: Fader[] = []
     private parser = new MidiStreamParser()
     private mcuBank = 0
 
@@ -44,14 +40,6 @@ export class DawIo {
 
     /** Sends this control period's events; `masterEvents` are the master fader's. */
     send(events: SurfaceEvent[], masterEvents: SurfaceEvent[]) {
-        if (this.owed.length > 0) {
-            const later: Fader[] = []
-            this.owed.forEach(f => {
-                if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
-                else later.push(f)
-            })
-            this.owed = later
-        }
         const self = this
         let midi = false
         events.forEach(e => {
@@ -86,18 +74,14 @@ export class DawIo {
         if (cells > 0) this.pump.kick()
     }
 
-    /** The link came up: announce the surface to the host and re-send every fader position. */
+    /**
+     * The link came up: announce the surface to the host, which answers with every fader's
+     * position (an MCU host after the handshake; the host link asks an OSC DAW for a refresh).
+     * No position goes out: the DAW's mix is the truth.
+     */
     linkUp() {
         this.queueMidi(deviceReady())
         this.scribble.resend()
-        const all = this.surface.faders.slice(0)
-        if (this.master) all.push(this.master)
-        // a fader with no reading yet (the firmware just started) tells its position at its first
-        const owed = this.owed
-        all.forEach(f => {
-            if (f.wiper.reported >= 0) f.strip.announce(toPosition14(f.wiper.reported))
-            else owed.push(f)
-        })
     }
 
     /** A DAW target from OSC: channel 1-based, position 0..1. */
@@ -106,19 +90,7 @@ export class DawIo {
     }
 
     private target(c: number, position14: number, now: number) {
-        if (!this.surface.daw(c, position14, now)) return
-        const i = this.surface.faderOf(c)
-        if (i >= 0) this.forgive(this.surface.faders[i])
-        if (this.onLevel) this.onLevel(c, position14 / 16383)
-    }
-
-    /**
-     * The DAW has set `f` since the link came up: it knows where it wants the fader, so the
-     * position owed to it (a restarted firmware's first reading, on the way to this very target)
-     * would only tell it something stale.
-     */
-    private forgive(f: Fader) {
-        if (this.owed.indexOf(f) >= 0) this.owed = this.owed.filter(o => o !== f)
+        this.surface.daw(c, position14, now)
     }
 
     /** Raw MIDI bytes from the DAW: MCU fader targets and handshake queries; the rest is ignored. */
@@ -137,8 +109,8 @@ export class DawIo {
             if (e.kind !== "fader") return
             if (e.channel === MASTER_CHANNEL) {
                 if (self.master && self.master.strip.acceptDaw(e.value, now)) {
-                    self.master.moveTo(e.value / 16383, false)
-                    self.forgive(self.master)
+                    self.surface.mix.master = e.value / 16383
+                    self.master.moveTo(self.surface.mix.master, false)
                 }
                 return
             }
@@ -148,7 +120,9 @@ export class DawIo {
     }
 
     private emit(e: SurfaceEvent, master: boolean): boolean {
-        const bytes = midiFor(e, this.cfg, master)
+        // MCU strips address the host's bank: a channel out of it (the rule lowering it) is heard over OSC only
+        const reachable = master || this.cfg.midi !== MIDI_MCU || Math.floor(e.channel / MCU_STRIPS) === this.mcuBank
+        const bytes = reachable ? midiFor(e, this.cfg, master) : []
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
         // the MIDI batch is full (MIDI waits while motor stops are due), or the link's queue is
         let refused = bytes.length > 0 && !midi

@@ -9,7 +9,6 @@ import { DriveSlots, SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
 import { decodeCommand, encodeHello, isLinkMessage } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
-import { TOUCH_OFF } from "../core/surface/strip"
 import { toPosition14 } from "../core/position"
 import { positionToDb } from "../core/mix/taper"
 import { DawIo } from "./dawIo"
@@ -17,6 +16,8 @@ import { DawLink } from "./dawLink"
 import { FaderIo } from "./faderIo"
 import { Hardware } from "./hardware"
 import { MixControl } from "./mixControl"
+import { Mix } from "../core/mix/mix"
+import { presetByName } from "../core/mix/presets"
 import { PacketPump } from "./packetPump"
 import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
@@ -77,16 +78,19 @@ export async function startFirmware(hw: Hardware) {
     pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
-    const surface = new Surface(stripFaders, settings.map.elements.length)
+    // the saved preset is remembered, not loaded: every level is the DAW's until a hand or a load
+    const levels = Mix.unknown(presetByName(settings.preset), settings.map, settings.law)
+    const surface = new Surface(stripFaders, levels)
     const link = new DawLink(settings.linkHost, settings.linkPort)
     const daw = new DawIo(surface, master, outbox, pump, link, settings.dawOut())
-    const mix = new MixControl(settings, surface, daw)
-    daw.onLevel = (c, position) => mix.dawLevel(c, position)
+    const mix = new MixControl(settings, levels, surface, daw)
 
     const recalibrate = async () => {
         settings.calibration = await calibrate(ios, settings.calibration)
         await settings.saveCalibration()
+        // a fader whose level is known goes there rather than where it stood; nothing is sent
         surface.showBank()
+        if (master && levels.master >= 0) master.moveTo(levels.master, false)
     }
     const probeHeap = async (bytes: number) => {
         // at a moment the link has nothing in flight: the second's full state report waiting for
@@ -133,7 +137,6 @@ export async function startFirmware(hw: Hardware) {
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
-        mix.restore()
         // the host hears from the device once it is ready to be driven
         link.run.start()
     }
@@ -153,11 +156,8 @@ export async function startFirmware(hw: Hardware) {
     const report = new StateReport(mix, surface, outbox, pump, link, daw)
     setInterval(() => {
         const now = ds.millis()
-        mix.ride(surface.takeHandMoves())
+        mix.ride()
         const events = surface.flush(now)
-        events.forEach(e => {
-            if (e.touch === TOUCH_OFF) mix.released(e.channel)
-        })
         daw.send(events, master ? masterEvents(master, now) : [])
         if (now - lastScribble >= SCRIBBLE_MS) {
             lastScribble = now
