@@ -1,7 +1,7 @@
 /**
  * The OSC half of the link: the device's OSC for the DAW out over UDP (translated for a user
  * map, logged, remembered), the DAW's OSC in as device targets (checked, coalesced), and the
- * DAW's set-up and the faders' positions again whenever the DAW's port comes back.
+ * DAW's set-up and a request for its levels whenever the DAW's port comes back (its mix wins).
  */
 import { encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
@@ -9,6 +9,7 @@ import { OscMap } from "../src/core/codecs/osc/oscMaps"
 import { encodeFader } from "../src/core/codecs/osc/oscMapCodec"
 import { Timers } from "./coalescer"
 import { DawOscInput } from "./dawOscInput"
+import { refreshRequest } from "./dawRefresh"
 import { describeOsc } from "./describe"
 import { DeviceOscOutput } from "./deviceOscOutput"
 import { DropCounters } from "./dropCounters"
@@ -89,9 +90,14 @@ export class OscRoute {
         this.udp.close()
     }
 
+    /** Asks the DAW for every fader's level (see dawRefresh.ts); the answer moves the motors. */
+    refresh() {
+        refreshRequest(this.output.dawMap().name).forEach(m => this.sendToDaw(encodePacket(m)))
+    }
+
     private setUpDaw() {
         this.output.dawMap().setup.forEach(m => this.sendToDaw(encodePacket(m)))
-        this.output.resend(this.deps.memory.osc())
+        this.refresh()
     }
 
     private sendToDaw(packet: Buffer) {
