@@ -115,8 +115,8 @@ async function main() {
             if (/PANIC|Exception|OutOfMemory|exited/.test(line) || process.env.BENCH_VERBOSE) console.error(line)
         },
     })
-    const idle = () => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false
-    await until(() => sim.link.state()?.law === "reaper" && idle(), 30000)
+    const idle = () => sim.device.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false
+    await until(() => sim.device.state()?.law === "reaper" && idle(), 30000)
     const toDaw = (after: number) => sim.link.log.since(after).filter(m => m.direction === "to-daw")
     const lastSeq = () => sim.link.log.since(0).pop()?.seq ?? 0
 
@@ -165,7 +165,7 @@ async function main() {
         await sleep(300)
         await until(idle, 8000)
         presetRuns.push(Date.now() - t0)
-        sim.link.state()!.faders.forEach((f, i) => {
+        sim.device.state()!.faders.forEach((f, i) => {
             if (f.target >= 0) slowestLimit = Math.max(slowestLimit, physicalLimitMs(ALPS_100MM, Math.abs(f.target - before[i])))
         })
     }
@@ -253,7 +253,7 @@ async function main() {
     const idleResult = { messagesPerMinute: Math.round((idleCount * 60000) / idleMs), heldMessagesPerMinute: Math.round((heldCount * 60000) / idleMs) }
 
     // 6. firmware cost: CPU per control period while riding, heap after a session
-    const fw = sim.link.state()!
+    const fw = sim.device.state()!
     const sessionCpu = groupCpuMs(vmGroup)
     const sessionStart = Date.now()
     const actions = await session(sim, SESSION_MS)

@@ -1,122 +1,104 @@
 /**
- * The host end of the device link: a TCP server on 127.0.0.1 that the firmware (on the board
- * through the dev tools, or in the simulator's VM) connects to, carrying SLIP-framed OSC
- * packets both ways. One device at a time: a new connection replaces the old one, because a
- * device that reset leaves a half-open socket behind. A keepalive goes out every PING_MS so the
- * firmware notices a hung host within its timeout.
- *
- * Nothing is sent to a new connection until the device has spoken or QUIET_MS have passed:
- * DeviceScript's `connect()` fails an assertion when data arrives right behind the "open"
- * event, before its fiber has resumed (seen with the VM: the first ping killed the program).
+ * The host end of the device link, on the Jacdac bus the firmware is on: a board's through
+ * `devs devtools --serial` (USB), or the simulator's. It serves a serial service that the
+ * firmware's `link` role binds to, the one path a board on USB has to its host (DeviceScript's
+ * sockets go out over WiFi only):
+ * - host -> device: SLIP-framed link messages in `received` reports, split to fit a Jacdac packet.
+ *   Reports are incoming for the device, so they cost its packet budget nothing. A ping every
+ *   PING_MS keeps the device's link up; it gives up on 100 ms of silence and stops its motors.
+ * - device -> host: SLIP frames in `send` commands (its hello, its bank).
+ * A device is connected from its hello until the bus loses it; a new hello (a restarted
+ * firmware) is a new connection. A Jacdac command does not say who sent it, so the device that
+ * goes away is recognised as the one running DeviceScript.
  */
-import net from "node:net"
+import { DEVICE_LOST, JDBus, JDDevice, JDServerServiceProvider, JDServiceServer, Packet, SerialCmd, SRV_DEVICE_SCRIPT_MANAGER, SRV_SERIAL } from "jacdac-ts"
 import { SlipDecoder, slipEncode } from "../src/core/codecs/link/slip"
-import { LOOPBACK } from "./endpoint"
 
-/** Keepalive period (ms); the firmware gives up on a link silent for 400 ms. */
-export const PING_MS = 100
-/** How long a new connection is left alone unless the device speaks first (ms). */
-export const QUIET_MS = 150
+/** Keepalive period (ms): the device gives up on a link silent for 100 ms. */
+export const PING_MS = 25
+/** Bytes of the SLIP stream per report (a Jacdac payload holds at most 236). */
+const REPORT_BYTES = 200
 
-export class DeviceLink {
-    /** Each OSC packet (one SLIP frame) from the device. */
-    onPacket: ((packet: number[]) => void) | null = null
-    /** Called when a device connection is ready for data (true), and when that connection is gone (false). */
-    onConnection: ((up: boolean) => void) | null = null
-    /** Connections accepted so far. */
-    connections = 0
-    private socket: net.Socket | null = null
-    private slip = new SlipDecoder()
-    private droppedBefore = 0
-    /** True once the current connection may be written to. */
-    private open = false
-    private quiet: NodeJS.Timeout | null = null
-    private timer: NodeJS.Timeout
+/** The serial service the firmware's `link` role binds to. */
+class LinkSerialServer extends JDServiceServer {
+    onData: ((bytes: Uint8Array) => void) | null = null
 
-    private constructor(
-        private server: net.Server,
-        /** The port really bound (useful when 0 was asked for). */
-        readonly port: number,
-        private ping: Buffer
-    ) {
-        server.on("connection", s => this.adopt(s))
-        this.timer = setInterval(() => this.send(this.ping), PING_MS)
+    constructor() {
+        super(SRV_SERIAL)
+        this.addCommand(SerialCmd.Send, pkt => this.onData?.(pkt.data))
     }
 
-    /** Listens on 127.0.0.1:`port`; `ping` is the encoded keepalive packet. Rejects with a one-line reason. */
-    static listen(port: number, ping: Buffer): Promise<DeviceLink> {
-        return new Promise((resolve, reject) => {
-            const server = net.createServer()
-            server.once("error", e =>
-                reject(new Error(`device link: cannot listen on ${LOOPBACK}:${port}: ${(e as NodeJS.ErrnoException).code ?? e.message}`))
-            )
-            server.listen(port, LOOPBACK, () => {
-                server.removeAllListeners("error")
-                resolve(new DeviceLink(server, (server.address() as net.AddressInfo).port, ping))
-            })
-        })
+    /** One `received` report carrying `bytes` to the device. */
+    report(bytes: Uint8Array) {
+        void this.sendPacketAsync(Packet.from(SerialCmd.Received, bytes))
+    }
+}
+
+export class DeviceLink {
+    /** Each link packet (one SLIP frame) from the device. */
+    onPacket: ((packet: number[]) => void) | null = null
+    /** Called with true at each hello (a first connection or a restarted device), false when the device is gone. */
+    onConnection: ((up: boolean) => void) | null = null
+    /** Hellos heard so far: each is a device (re)starting its link. */
+    connections = 0
+    private server = new LinkSerialServer()
+    private provider: JDServerServiceProvider
+    private slip = new SlipDecoder()
+    private up = false
+    private timer: NodeJS.Timeout
+    private onLost: (d: JDDevice) => void
+
+    /** Serves the link on `bus`; `ping` is the encoded keepalive packet. */
+    constructor(
+        private bus: JDBus,
+        ping: Buffer
+    ) {
+        this.provider = new JDServerServiceProvider("headroom-host-link", [this.server])
+        bus.addServiceProvider(this.provider)
+        this.server.onData = bytes => {
+            for (const frame of this.slip.push(Array.from(bytes))) this.onPacket?.(frame)
+        }
+        const framedPing = slipEncode(ping)
+        this.timer = setInterval(() => this.server.report(framedPing), PING_MS)
+        this.onLost = d => {
+            if (this.up && d.hasService(SRV_DEVICE_SCRIPT_MANAGER)) this.setUp(false)
+        }
+        bus.on(DEVICE_LOST, this.onLost)
     }
 
     /** Frames dropped as badly framed (bad escapes, too long) since the link started. */
     framesDropped(): number {
-        return this.droppedBefore + this.slip.dropped
+        return this.slip.dropped
     }
 
-    /** True while a device is connected and ready for data. */
+    /** True from the device's hello until the bus loses it. */
     connected(): boolean {
-        return this.socket !== null && this.open
+        return this.up
     }
 
-    /** Sends one OSC packet to the device; dropped when none is connected or it is not ready yet. */
-    send(packet: Buffer) {
-        if (this.open) this.socket?.write(slipEncode(packet))
-    }
-
-    /** Stops listening and drops the device. */
-    close(): Promise<void> {
-        clearInterval(this.timer)
-        this.drop(this.socket)
-        return new Promise(resolve => this.server.close(() => resolve()))
-    }
-
-    private adopt(socket: net.Socket) {
-        this.drop(this.socket)
-        this.socket = socket
-        this.open = false
+    /** The device said hello: a new connection, even when the last one was never seen to end. */
+    hello() {
         this.connections++
-        socket.setNoDelay(true)
-        this.quiet = setTimeout(() => this.ready(socket), QUIET_MS)
-        // a fresh decoder per connection: a half frame from the old socket must not prefix the new one
-        this.droppedBefore += this.slip.dropped
-        const slip = new SlipDecoder()
-        this.slip = slip
-        socket.on("data", (data: Buffer) => {
-            if (socket !== this.socket) return
-            this.ready(socket)
-            for (const frame of slip.push(Array.from(data))) this.onPacket?.(frame)
-        })
-        socket.on("error", () => this.drop(socket))
-        socket.on("close", () => this.drop(socket))
+        this.setUp(true)
     }
 
-    /** The connection may be written to: tell the owner, who sends the config and targets. */
-    private ready(socket: net.Socket) {
-        if (socket !== this.socket || this.open) return
-        if (this.quiet) clearTimeout(this.quiet)
-        this.quiet = null
-        this.open = true
-        this.onConnection?.(true)
+    /** Sends one link packet to the device, in as many reports as it needs. */
+    send(packet: Buffer) {
+        const framed = slipEncode(packet)
+        for (let i = 0; i < framed.length; i += REPORT_BYTES) this.server.report(framed.subarray(i, i + REPORT_BYTES))
     }
 
-    private drop(socket: net.Socket | null) {
-        if (!socket) return
-        socket.destroy()
-        if (socket !== this.socket) return
-        if (this.quiet) clearTimeout(this.quiet)
-        this.quiet = null
-        const wasOpen = this.open
-        this.socket = null
-        this.open = false
-        if (wasOpen) this.onConnection?.(false)
+    /** Stops serving the link. */
+    close() {
+        clearInterval(this.timer)
+        this.bus.off(DEVICE_LOST, this.onLost)
+        this.bus.removeServiceProvider(this.provider)
+        this.setUp(false)
+    }
+
+    private setUp(up: boolean) {
+        if (!up && !this.up) return
+        this.up = up
+        this.onConnection?.(up)
     }
 }

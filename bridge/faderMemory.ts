@@ -46,13 +46,18 @@ export class FaderMemory {
     }
 
     /**
-     * Every remembered position, oldest first. A fader the DAW set both ways (an MCU pitch bend,
-     * then an OSC volume) must end where the newer one put it, so a replay goes in this order.
+     * Every remembered position, oldest first; with `dawOnly`, only those the DAW set last. A fader
+     * the DAW set both ways (an MCU pitch bend, then an OSC volume) must end where the newer one
+     * put it, so a replay goes in this order.
      */
-    inOrder(): Remembered[] {
+    inOrder(dawOnly = false): Remembered[] {
         const all: [number, Remembered][] = []
-        this.midi.forEach(e => all.push([e.seq, { kind: "midi", bytes: e.value }]))
-        this.oscs.forEach((e, channel) => all.push([e.seq, { kind: "osc", channel, position: e.value }]))
+        this.midi.forEach(e => {
+            if (!(dawOnly && e.fromDevice)) all.push([e.seq, { kind: "midi", bytes: e.value }])
+        })
+        this.oscs.forEach((e, channel) => {
+            if (!(dawOnly && e.fromDevice)) all.push([e.seq, { kind: "osc", channel, position: e.value }])
+        })
         return all.sort((a, b) => a[0] - b[0]).map(([, r]) => r)
     }
 

@@ -1,15 +1,17 @@
 /**
- * The host link, wired: the firmware's MidiOutput bytes and OSC packets go to the DAW's MIDI
- * port and UDP peer; the DAW's MIDI and OSC come back, checked and coalesced, over the device
- * link. Either side may go away: the device is given the config and the DAW's last targets when
- * it reconnects, and the DAW is given the faders' last positions when it comes back.
+ * The host link, wired: the firmware's MidiOutput bytes go to the DAW's MIDI port and, made into
+ * OSC through the DAW's map, to its UDP peer; the DAW's MIDI and OSC come back, checked and
+ * coalesced, over the device link on the Jacdac bus. Either side may go away: the device is
+ * given the config and the DAW's last targets at each hello, and the DAW is given the faders'
+ * last positions when it comes back.
  * The simulator runs this in-process on its own bus; `npm run link` runs it for a board.
  */
 import { EventEmitter } from "node:events"
-import { applyDisplayCounters, applyStrip, decodeState, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_DISPLAY, LINK_HELLO, LINK_PREFIX, LINK_STATE, LINK_STRIP, LinkState } from "../src/core/codecs/link/linkProtocol"
+import { encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_BANK, LINK_HELLO } from "../src/core/codecs/link/linkProtocol"
 import { messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
 import { builtinOscMap } from "../src/core/codecs/osc/oscMaps"
+import { DeviceFaders } from "./deviceFaders"
 import { DeviceLink } from "./deviceLink"
 import { DropCounters } from "./dropCounters"
 import { FaderMemory } from "./faderMemory"
@@ -41,26 +43,29 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     const events = new EventEmitter<LinkEvents>()
     const counters = new DropCounters()
     const memory = new FaderMemory(options.midiMode)
-    const dev = { packetsMalformed: 0, statesMalformed: 0 }
-    let latestState: LinkState | null = null
+    const dev = { packetsMalformed: 0, messagesMalformed: 0 }
     let latestHello: DeviceHello | null = null
     let settle: NodeJS.Timeout | null = null
 
-    const device = await DeviceLink.listen(options.linkPort, encodePing())
-    say(`device link: listening on 127.0.0.1:${device.port}`)
+    const device = new DeviceLink(deps.bus, encodePing())
     const toDevice = (packet: Buffer) => device.send(packet)
     const port = deps.midi !== undefined ? deps.midi : openMidiPort(options.midiPort, say)
     if (port) say(`MIDI: ${port.description}`)
     const midi = new MidiRoute(deps.bus, port, memory, log, counters, toDevice, COALESCE_MS, deps.timers)
-    const deviceMap = options.osc === "off" ? null : builtinOscMap(options.osc)
+    const dawMap = options.osc === "off" ? null : (userMap ?? builtinOscMap(options.osc))
     let osc: OscRoute | null = null
-    if (deviceMap) {
+    if (dawMap) {
         const oscDeps = { memory, log, counters, toDevice, say, intervalMs: COALESCE_MS, timers: deps.timers, peerProbeMs: deps.peerProbeMs }
-        osc = await OscRoute.open(deviceMap, userMap, options, oscDeps).catch(async e => {
+        osc = await OscRoute.open(dawMap, options, oscDeps).catch(e => {
             midi.stop()
-            await device.close()
+            device.close()
             throw e
         })
+    }
+    const faders = new DeviceFaders(options.midiMode)
+    midi.onDeviceMessage = m => {
+        const f = osc ? faders.read(m) : null
+        if (f) osc!.fromDevice(f.channel, f.position)
     }
 
     device.onConnection = up => {
@@ -79,7 +84,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
      */
     function deviceReady() {
         say("device link: device connected")
-        device.send(encodeConfig(options.osc, options.daw, options.midiMode))
+        device.send(encodeConfig(options.daw, options.midiMode))
         osc?.refresh()
         if (memory.empty()) return
         const before = memory.snapshot()
@@ -89,7 +94,9 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             if (midiTargets.length > 0) device.send(encodeMidiIn(midiTargets))
             midiTargets = []
         }
-        for (const r of before.inOrder()) {
+        // the DAW's words only: what the device said last, it knows (and a device that comes back
+        // after a lost link may have moved on since, under a hand or the balance rule)
+        for (const r of before.inOrder(true)) {
             if (r.kind === "midi") midiTargets.push(...r.bytes)
             else {
                 flushMidi()
@@ -109,35 +116,27 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     let stopped = false
 
     function fromDevice(m: OscMessage) {
-        if (m.address === LINK_STRIP) {
-            if (!latestState || !applyStrip(latestState, m)) dev.statesMalformed++
-        } else if (m.address === LINK_DISPLAY) {
-            if (!latestState || !applyDisplayCounters(latestState, m)) dev.statesMalformed++
-        } else if (m.address === LINK_STATE) {
-            const s = decodeState(m, latestState)
-            if (s === null) dev.statesMalformed++
-            else {
-                latestState = s
-                events.emit("state", s)
-            }
-        } else if (m.address === LINK_HELLO) {
+        if (m.address === LINK_HELLO) {
             const hello = decodeHello(m)
             if (hello === null) {
-                dev.statesMalformed++
+                dev.messagesMalformed++
                 return
             }
             latestHello = hello
             if (osc && hello.channels >= 1) osc.input.channels = hello.channels
             say(`device link: ${hello.board}, ${hello.faders} faders, ${hello.channels} channels`)
+            device.hello()
             events.emit("hello", hello)
-        } else if (m.address.startsWith(LINK_PREFIX) && !osc?.output.isGenericDawMessage(m)) events.emit("host", m)
-        else osc?.fromDevice(m)
+        } else if (m.address === LINK_BANK) {
+            const a = m.args
+            if (a.length === 1 && a[0].type === "i" && a[0].value >= 0) faders.bank = a[0].value
+            else dev.messagesMalformed++
+        } else dev.messagesMalformed++
     }
 
     return {
         log,
         events,
-        linkPort: device.port,
         oscPort: osc ? osc.udp.bound.port : null,
         midiOpen: port !== null,
         counters: () => ({
@@ -153,12 +152,10 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
                 packetsMalformed: dev.packetsMalformed,
                 midiMalformed: midi.deviceMalformed,
                 midiWhileDisabled: midi.whileDisabled(),
-                oscUntranslated: osc ? osc.output.untranslated : 0,
-                statesMalformed: dev.statesMalformed,
+                messagesMalformed: dev.messagesMalformed,
             },
             toDaw: { midi: midi.toDaw, osc: osc ? osc.toDaw : 0, oscSendFailures: osc ? osc.udp.sendFailures : 0 },
         }),
-        state: () => latestState,
         hello: () => latestHello,
         deviceConnected: () => device.connected(),
         dawOscReachable: () => (osc ? osc.dawReachable() : true),
@@ -178,7 +175,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             if (settle) clearTimeout(settle)
             osc?.stop()
             midi.stop()
-            await device.close()
+            device.close()
         },
     }
 }

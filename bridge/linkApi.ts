@@ -1,8 +1,6 @@
 /** The host link's library interface: what the simulator (and `npm run link`) pass in and get back. */
 import type { EventEmitter } from "node:events"
 import type { JDBus } from "jacdac-ts"
-import type { LinkState } from "../src/core/codecs/link/linkProtocol"
-import type { OscMessage } from "../src/core/codecs/osc/osc"
 import type { OscMap } from "../src/core/codecs/osc/oscMaps"
 import type { Timers } from "./coalescer"
 import type { DawInputCounts } from "./dropCounters"
@@ -10,7 +8,7 @@ import type { MessageLog } from "./messageLog"
 import type { MidiPort } from "./midiPort"
 
 export interface LinkDeps {
-    /** The Jacdac bus the firmware's MidiOutput role is on (the simulator's, or the dev tools'). */
+    /** The Jacdac bus the firmware's `midi` and `link` roles are on (the simulator's, or the dev tools'). */
     bus: JDBus
     /** MIDI port to use; default: opened from options.midiPort (null when the machine has none). */
     midi?: MidiPort | null
@@ -32,13 +30,9 @@ export interface DeviceHello {
 }
 
 export interface LinkEvents {
-    /** A device connected (true) or went away (false). */
+    /** A device said hello (true: connected, or restarted) or went away (false). */
     device: [boolean]
     hello: [DeviceHello]
-    /** Each /headroom/state the firmware sends. */
-    state: [LinkState]
-    /** Any other /headroom/ message from the device. */
-    host: [OscMessage]
 }
 
 export interface LinkCounters {
@@ -51,19 +45,18 @@ export interface LinkCounters {
         refusedSenders: number
     }
     device: {
+        /** Hellos: the device connecting or restarting its link. */
         connections: number
         /** SLIP frames dropped as badly framed. */
         framesDropped: number
         /** Frames that were not OSC. */
         packetsMalformed: number
+        /** Link messages from the device that were not a well-formed hello or bank. */
+        messagesMalformed: number
         /** Bytes from the MidiOutput role that did not parse as MIDI (one per error). */
         midiMalformed: number
         /** MidiOutput sends while the firmware had the port disabled (dropped). */
         midiWhileDisabled: number
-        /** Generic OSC messages that a user map has no address for. */
-        oscUntranslated: number
-        /** /headroom/state messages whose shape was wrong. */
-        statesMalformed: number
     }
     toDaw: { midi: number; osc: number; oscSendFailures: number }
 }
@@ -71,15 +64,11 @@ export interface LinkCounters {
 export interface LinkHandle {
     readonly log: MessageLog
     readonly events: EventEmitter<LinkEvents>
-    /** The device link's TCP port on 127.0.0.1. */
-    readonly linkPort: number
     /** The bound OSC listening port, or null with --osc off. */
     readonly oscPort: number | null
     /** Whether a MIDI port to the DAW is open. */
     readonly midiOpen: boolean
     counters(): LinkCounters
-    /** The latest /headroom/state from the device, or null. */
-    state(): LinkState | null
     hello(): DeviceHello | null
     deviceConnected(): boolean
     /** False while the DAW's OSC port is known to be closed (a local DAW not running); true otherwise. */
@@ -93,7 +82,7 @@ export interface LinkHandle {
     dawFader(channel: number, position: number, protocol: "osc" | "midi"): void
     /** Feeds raw bytes as if the DAW had sent them (one UDP datagram, or whole MIDI messages). */
     dawBytes(protocol: "osc" | "midi", bytes: number[] | Buffer): void
-    /** Sends one link packet to the device (preset, calibrate...); dropped when none is connected. */
+    /** Sends one link packet to the device (preset, calibrate...) over the Jacdac bus. */
     sendToDevice(packet: Buffer): void
     stop(): Promise<void>
 }

@@ -1,13 +1,14 @@
 /**
  * The MIDI half of the link: the firmware's MidiOutput bytes to the DAW's port (whole messages,
- * logged, remembered), and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
+ * logged, remembered, and handed on once decoded: the OSC half makes the DAW's OSC from them),
+ * and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
  * Nothing is re-sent to the DAW when it or its port comes back: a Mackie Control host sends every
  * fader's position after the handshake, and its mix wins.
  */
 import type { JDBus } from "jacdac-ts"
 import { encodeMidiIn } from "../src/core/codecs/link/linkProtocol"
 import { encodeFader } from "../src/core/codecs/mcu/mcu"
-import { MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
+import { MidiMessage, MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
 import { toPosition14 } from "../src/core/position"
 import { MCU_STRIPS } from "../src/core/surface/surface"
 import { Timers } from "./coalescer"
@@ -25,6 +26,8 @@ export class MidiRoute {
     toDaw = 0
     /** Parse errors in the firmware's MidiOutput bytes. */
     deviceMalformed = 0
+    /** Told each whole message from the device, once it has gone to the DAW's port. */
+    onDeviceMessage: ((m: MidiMessage) => void) | null = null
     readonly input: DawMidiInput
     private service: MidiOutputService
     private parser = new MidiStreamParser()
@@ -80,6 +83,7 @@ export class MidiRoute {
             this.memory.noteMidi(r.message, true)
             this.log.add("midi", "to-daw", raw, describeMidi(r.message))
             this.sendToDaw(raw)
+            this.onDeviceMessage?.(r.message)
         }
     }
 }

@@ -4,7 +4,7 @@
  * Flags it does not know are handed back in `rest` so that the simulator can add its own.
  */
 import { isIPv4 } from "node:net"
-import { Endpoint, isLoopback, LOOPBACK, parseEndpoint, parsePort } from "./endpoint"
+import { Endpoint, isLoopback, LOOPBACK, parseEndpoint } from "./endpoint"
 import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/mix/taper"
 
 /** Built-in OSC maps the firmware encodes; "off" sends no OSC to the DAW. */
@@ -38,8 +38,6 @@ export interface LinkOptions {
     midiMode: MidiMode
     /** Fader law of the DAW: how a position maps to dB there (src/core/taper). */
     daw: FaderLawName
-    /** TCP port of the device link, always bound to 127.0.0.1. */
-    linkPort: number
     /** Start `devs devtools --serial` and join its bus (hardware over USB). */
     serial: boolean
 }
@@ -48,7 +46,6 @@ export interface LinkOptions {
 export const DAW_OSC_PORTS: Record<Exclude<OscMode, "off">, number> = { reaper: 8000, ardour: 3819, generic: 8000 }
 /** Where the DAW sends feedback by default (Reaper's "device port"). */
 export const DEFAULT_LISTEN_PORT = 9000
-export const DEFAULT_LINK_PORT = 8093
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
     osc: "reaper",
@@ -59,7 +56,6 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
     midiPort: null,
     midiMode: "mcu",
     daw: "reaper",
-    linkPort: DEFAULT_LINK_PORT,
     serial: false,
 }
 
@@ -74,7 +70,6 @@ export const LINK_FLAGS_HELP = `DAW link flags:
   --midi-mode mcu|cc               Mackie Control (default) or plain MIDI CC for hosts without MCU
   --daw LAW                        the DAW's fader law for dB: ${FADER_LAWS.join(", ")}
                                    (default: the --osc DAW's law; ${DEFAULT_LAW} with generic/off)
-  --link-port N                    device link TCP port on 127.0.0.1 (default 8093)
   --serial                         run \`devs devtools --serial\` for a board on USB and join its bus
   --help                           this text`
 
@@ -143,12 +138,6 @@ export function parseLinkFlags(argv: string[]): ParseResult {
                 o.daw = value as FaderLawName
                 dawGiven = true
                 break
-            case "--link-port": {
-                const p = parsePort(value)
-                if (p === null) return fail(`--link-port: "${value}" is not a port (0..65535)`)
-                o.linkPort = p
-                break
-            }
             case "--serial":
                 o.serial = true
                 break
@@ -171,7 +160,7 @@ export function parseLinkFlags(argv: string[]): ParseResult {
     return { ok: true, options: o, rest, help }
 }
 
-const VALUE_FLAGS = ["--osc", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw", "--link-port"]
+const VALUE_FLAGS = ["--osc", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw"]
 
 function fail(error: string): ParseResult {
     return { ok: false, error }

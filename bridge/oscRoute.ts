@@ -1,7 +1,8 @@
 /**
- * The OSC half of the link: the device's OSC for the DAW out over UDP (translated for a user
- * map, logged, remembered), the DAW's OSC in as device targets (checked, coalesced), and the
- * DAW's set-up and a request for its levels whenever the DAW's port comes back (its mix wins).
+ * The OSC half of the link: the device's fader moves out to the DAW over UDP through the DAW's
+ * map (the user's or a built-in one; logged, remembered), the DAW's OSC in as device targets
+ * (checked, coalesced), and the DAW's set-up and a request for its levels whenever the DAW's
+ * port comes back (its mix wins: the faders' positions are not sent).
  */
 import { encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
@@ -38,14 +39,13 @@ export class OscRoute {
     private watch: UdpPeerWatch
 
     private constructor(
-        deviceMap: OscMap,
-        userMap: OscMap | null,
+        map: OscMap,
         private options: LinkOptions,
         readonly udp: OscUdp,
         private deps: OscRouteDeps
     ) {
         const { memory, log } = deps
-        this.output = new DeviceOscOutput(deviceMap, userMap, options.daw, p => this.sendToDaw(p), (ch, pos) => memory.noteOsc(ch, pos, true))
+        this.output = new DeviceOscOutput(map, options.daw, p => this.sendToDaw(p), (ch, pos) => memory.noteOsc(ch, pos, true))
         this.input = new DawOscInput(this.output.dawMap(), options.daw, deps.counters, deps.toDevice, deps.intervalMs, deps.timers)
         this.input.onAccepted = (m, t) => {
             memory.noteOsc(t.channel, t.position, false)
@@ -59,9 +59,10 @@ export class OscRoute {
     }
 
     /** Binds the UDP socket and starts; rejects with a one-line reason. */
-    static async open(deviceMap: OscMap, userMap: OscMap | null, options: LinkOptions, deps: OscRouteDeps): Promise<OscRoute> {
+    /** `map`: the DAW's OSC map (the user's, or the built-in one the options name). */
+    static async open(map: OscMap, options: LinkOptions, deps: OscRouteDeps): Promise<OscRoute> {
         const udp = await OscUdp.open({ listen: options.oscListen, send: options.oscSend, allow: options.oscAllow }, deps.say)
-        return new OscRoute(deviceMap, userMap, options, udp, deps)
+        return new OscRoute(map, options, udp, deps)
     }
 
     /** False while the DAW's port is known to be closed. */
@@ -69,9 +70,9 @@ export class OscRoute {
         return this.watch.up
     }
 
-    /** One message from the device for the DAW. */
-    fromDevice(m: OscMessage) {
-        this.output.send(m)
+    /** The device put fader `channel` (1-based) at `position` 0..1. */
+    fromDevice(channel: number, position: number) {
+        this.output.fader(channel, position)
     }
 
     /** Positions (channel 1-based -> 0..1) to the DAW through its map. */

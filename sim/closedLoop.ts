@@ -78,7 +78,7 @@ export class ClosedLoop {
 
     /** Moves fader `i` to `position` as a preset would. */
     moveTo(i: number, position: number) {
-        this.faders[i].core.moveTo(position, true)
+        this.faders[i].core.moveTo(position, false)
     }
 
     /** A hand takes (true) or leaves (false) fader `i`, as the touch IC reports it. */

@@ -13,6 +13,7 @@ import { stopAllChildren } from "./children"
 import { portFree } from "./ports"
 import { SimApiController } from "./simController"
 import { DEVTOOLS_PORTS, Simulator } from "./simulator"
+import { SIM_SOCKET_PORT } from "../src/core/codecs/link/linkProtocol"
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname)
 
@@ -101,7 +102,7 @@ async function main() {
     const flags = parseSimFlags(parsed.rest)
     const userMap = parsed.options.oscMapFile === null ? null : loadUserMap(parsed.options.oscMapFile)
     if (typeof userMap === "string") bail(userMap, 2)
-    for (const port of [flags.port, ...DEVTOOLS_PORTS, parsed.options.linkPort]) {
+    for (const port of [flags.port, ...DEVTOOLS_PORTS, SIM_SOCKET_PORT]) {
         const host = port === flags.port ? flags.host : "127.0.0.1"
         if (!(await portFree(port, host))) bail(`port ${port} is already in use (is another Headroom simulator running?)`, 1)
     }

@@ -33,12 +33,12 @@ export class SimApiController implements SimController {
     constructor(private sim: Simulator) {}
 
     private law(): FaderLawName {
-        const l = this.sim.link.state()?.law ?? ""
+        const l = this.sim.device.state()?.law ?? ""
         return isFaderLaw(l) ? (l as FaderLawName) : DEFAULT_LAW
     }
 
     state(): SimState {
-        const fw = this.sim.link.state()
+        const fw = this.sim.device.state()
         const law = this.law()
         const strips = this.sim.board.strips()
         const faders: FaderState[] = this.sim.board.faders.map((f, i) => {
@@ -75,6 +75,7 @@ export class SimApiController implements SimController {
                 firmwareLinkDropped: fw?.linkDropped ?? 0,
             },
             display: { text: this.sim.board.displayText(), packets: fw?.displayPackets ?? 0, unbound: fw?.displayUnbound ?? 0 },
+            host: { connected: this.sim.link.deviceConnected(), midiUnbound: fw?.midiUnbound ?? 0, linkUnbound: fw?.linkUnbound ?? 0, losses: fw?.linkLosses ?? 0 },
         }
     }
 
@@ -84,7 +85,7 @@ export class SimApiController implements SimController {
 
     async loadPreset(name: string): Promise<void> {
         this.sim.link.sendToDevice(encodePresetRequest(name))
-        await this.until(() => this.sim.link.state()?.preset === name)
+        await this.until(() => this.sim.device.state()?.preset === name)
     }
 
     async pressButton(name: ButtonName): Promise<void> {
@@ -101,7 +102,7 @@ export class SimApiController implements SimController {
 
     async daw(channel: number, position: number): Promise<void> {
         // the physical fader's channel in the firmware's current bank
-        const fw = this.sim.link.state()
+        const fw = this.sim.device.state()
         const mixChannel = fw?.faders[channel - 1]?.channel || channel
         const protocol = this.sim.options.link.osc === "off" ? "midi" : this.sim.options.link.midiMode === "cc" ? "osc" : "midi"
         this.sim.link.dawFader(mixChannel, position, protocol)

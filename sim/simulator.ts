@@ -1,8 +1,9 @@
 /**
  * One running simulator: the DeviceScript dev server (the Jacdac bus), the simulated board on it,
- * the host link to the DAW, and the DeviceScript VM running the firmware's compiled bytecode, the
- * same file that ships to the ESP32. Used by `npm start`, the end-to-end tests and the benchmarks.
- * Every child runs in its own process group; `stop()` ends all of them.
+ * the host link to the DAW on the same bus (as `npm run link` joins a board's), the socket that
+ * shows the simulator the firmware's state, and the DeviceScript VM running the firmware's
+ * compiled bytecode, the same file that ships to the ESP32. Used by `npm start`, the end-to-end
+ * tests and the benchmarks. Every child runs in its own process group; `stop()` ends all of them.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -11,9 +12,10 @@ import { joinDevBus } from "../bridge/devBus"
 import { LinkHandle, startLink } from "../bridge/link"
 import { LinkOptions } from "../bridge/options"
 import { OscMap } from "../src/core/codecs/osc/oscMaps"
-import { encodeHeapProbe } from "../src/core/codecs/link/linkProtocol"
+import { encodeHeapProbe, SIM_SOCKET_PORT } from "../src/core/codecs/link/linkProtocol"
 import { SimBoard } from "./board"
 import { Child, startChild, stopChild } from "./children"
+import { DeviceView } from "./deviceView"
 import { portFree, waitForPort } from "./ports"
 import { bindRoles, RoleBinder } from "./roleBinder"
 
@@ -28,6 +30,8 @@ export interface SimulatorOptions {
     /** Folder holding the VM's flash (settings survive restarts there). */
     stateDir: string
     link: LinkOptions
+    /** Whether the host link runs on the bus (default true); without it nothing serves the firmware's `midi` and `link` roles, as on a board with no computer attached. */
+    host?: boolean
     userMap: OscMap | null
     /** Where the children's and link's lines go. */
     say: (line: string) => void
@@ -61,17 +65,19 @@ export class Simulator {
         readonly options: SimulatorOptions,
         readonly board: SimBoard,
         readonly bus: JDBus,
-        readonly link: LinkHandle,
+        private hostLink: LinkHandle | null,
+        readonly device: DeviceView,
         private devtools: Child
     ) {}
 
     /** Starts everything; rejects with a one-line reason (a port taken, a child that died). */
     static async start(o: SimulatorOptions): Promise<Simulator> {
-        for (const port of [...DEVTOOLS_PORTS, o.link.linkPort]) {
+        for (const port of [...DEVTOOLS_PORTS, SIM_SOCKET_PORT]) {
             if (!(await portFree(port))) throw new Error(`port ${port} is already in use (is another Headroom simulator running?)`)
         }
         const devtools = startChild("devtools", process.execPath, [DEVS, "devtools"], line => o.say(`devtools: ${line}`))
         let bus: JDBus | null = null
+        let device: DeviceView | null = null
         try {
             await Promise.race([
                 waitForPort(DEVTOOLS_PORTS[0], 15000),
@@ -80,13 +86,15 @@ export class Simulator {
             bus = joinDevBus()
             const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
             board.attach(bus)
-            const link = await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
-            const sim = new Simulator(o, board, bus, link, devtools)
+            device = await DeviceView.listen(SIM_SOCKET_PORT)
+            const link = o.host === false ? null : await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
+            const sim = new Simulator(o, board, bus, link, device, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())
             await sim.startVm()
             return sim
         } catch (e) {
             bus?.stop()
+            await device?.close()
             await stopChild(devtools)
             throw e
         }
@@ -117,10 +125,12 @@ export class Simulator {
                 o.say(`vm: exited with code ${code}`)
             }
         })
+        // ready once it has said hello to the host link: calibrated and drivable
+        const hellos = this.hellos()
         await new Promise<void>((res, rej) => {
             const timer = setTimeout(() => rej(new Error("the DeviceScript VM did not connect within 20 s")), 20000)
             const check = setInterval(() => {
-                if (this.link.deviceConnected()) {
+                if (this.hellos() > hellos) {
                     clearTimeout(timer)
                     clearInterval(check)
                     res()
@@ -153,12 +163,12 @@ export class Simulator {
             }
             this.vmListeners.push(listen)
         })
-        this.link.sendToDevice(encodeHeapProbe(bytes))
+        const hellos = this.hellos()
+        this.device.send(encodeHeapProbe(bytes))
         if (await answer) return true
         const end = Date.now() + ms
-        while (this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 20))
-        while (!this.link.deviceConnected() && Date.now() < end) await new Promise(r => setTimeout(r, 50))
-        if (!this.link.deviceConnected()) throw new Error("the firmware did not come back after a failed heap probe")
+        while (this.hellos() === hellos && Date.now() < end) await new Promise(r => setTimeout(r, 50))
+        if (this.hellos() === hellos) throw new Error("the firmware did not come back after a failed heap probe")
         return false
     }
 
@@ -174,6 +184,20 @@ export class Simulator {
         return lo
     }
 
+    /** The host link (the DAW side); a simulator started without one has none to give. */
+    get link(): LinkHandle {
+        if (!this.hostLink) throw new Error("this simulator runs without a host link")
+        return this.hostLink
+    }
+
+    /**
+     * Starts of the firmware seen so far: hellos to the host link (once it can be driven), or,
+     * with no host link, connections of its socket (the firmware then never says hello).
+     */
+    hellos(): number {
+        return this.hostLink ? this.hostLink.counters().device.connections : this.device.connections()
+    }
+
     /** Kills the VM (the firmware "loses power"); motors are cut at once. */
     async stopVm(): Promise<void> {
         const vm = this.vm
@@ -187,7 +211,8 @@ export class Simulator {
         try {
             this.binder?.stop()
             await this.stopVm()
-            await this.link.stop()
+            await this.hostLink?.stop()
+            await this.device.close()
             this.board.detach()
             this.bus.stop()
         } finally {

@@ -148,12 +148,12 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     const board = sim.board
     const strips = board.strips()
     const hasMaster = board.faders.length > strips
-    const fw = () => sim.link.state()
+    const fw = () => sim.device.state()
     // the link keeps the last state of a program that died (and its socket looks open until the
     // restarted program connects again): only a state that keeps coming says the firmware lives
     let lastState = 0
     const onState = () => (lastState = Date.now())
-    sim.link.events.on("state", onState)
+    sim.device.events.on("state", onState)
     const alive = () => Date.now() - lastState < 300
     const settled = () => {
         const s = fw()
@@ -209,7 +209,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     }
 
     if (!(await quiet(60000))) {
-        sim.link.events.off("state", onState)
+        sim.device.events.off("state", onState)
         failures.push("the firmware never came to rest before the session")
         report.totalMs = Date.now() - t0
         return report
@@ -422,7 +422,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         await sleep(500)
     } finally {
         sim.link.log.off("message", listen)
-        sim.link.events.off("state", onState)
+        sim.device.events.off("state", onState)
     }
 
     const s = fw()

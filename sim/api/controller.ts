@@ -31,6 +31,17 @@ export interface SimState {
     dropped: Record<string, number>
     /** The OLED: its text (rows separated by "\n"), the packets the firmware spent on it, texts it could not send (no display bound). */
     display: DisplayState
+    /** The host link on the Jacdac bus: whether the firmware has said hello, and what it skipped for want of a host serving its roles. */
+    host: HostState
+}
+
+export interface HostState {
+    connected: boolean
+    /** MIDI batches and link messages the firmware did not send: nothing served the role. */
+    midiUnbound: number
+    linkUnbound: number
+    /** Times the firmware found the host link silent for 100 ms and stopped the motors following the DAW. */
+    losses: number
 }
 
 export interface DisplayState {

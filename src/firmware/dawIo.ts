@@ -1,10 +1,10 @@
 /**
  * Everything between the surface and the DAW on the device: surface events out as MIDI (through
- * the outbox, one batch per control period) and OSC (through the link socket), and the DAW's
- * messages in (targets from MCU pitch bend or OSC, the MCU handshake).
+ * the outbox, one batch per control period; the host link makes the DAW's OSC from it), and the
+ * DAW's messages in (targets from MCU pitch bend or OSC, the MCU handshake).
  */
 import * as ds from "@devicescript/core"
-import { DawOutConfig, MIDI_MCU, mcuBankPress, midiFor, oscFor } from "../core/surface/dawOut"
+import { DawOutConfig, MIDI_MCU, mcuBankPress, midiFor } from "../core/surface/dawOut"
 import { Fader } from "../core/control/fader"
 import { decodeMcu } from "../core/codecs/mcu/mcuDecode"
 import { deviceReady, handshakeReply } from "../core/codecs/mcu/mcuHandshake"
@@ -15,7 +15,6 @@ import { Scribble } from "../core/surface/scribble"
 import { toPosition14 } from "../core/position"
 import { TOUCH_NONE } from "../core/surface/strip"
 import { MCU_STRIPS, Surface, SurfaceEvent } from "../core/surface/surface"
-import { DawLink } from "./dawLink"
 import { PacketPump } from "./packetPump"
 
 /** Scribble-strip cells (15 bytes of SysEx each) added to one MIDI batch at most. */
@@ -24,6 +23,8 @@ const SCRIBBLE_CELLS = 4
 export class DawIo {
     /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
     midiErrors = 0
+    /** Told the MCU bank (banks of eight) the strips show whenever it changes: the host's OSC needs it. */
+    onBank: (bank: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
     readonly scribble = new Scribble()
     private parser = new MidiStreamParser()
@@ -34,7 +35,6 @@ export class DawIo {
         private master: Fader,
         private outbox: Outbox,
         private pump: PacketPump,
-        private link: DawLink,
         public cfg: DawOutConfig
     ) {}
 
@@ -58,6 +58,12 @@ export class DawIo {
         if (bank === this.mcuBank) return
         this.queueMidi(mcuBankPress(bank - this.mcuBank))
         this.mcuBank = bank
+        if (this.onBank) this.onBank(bank)
+    }
+
+    /** The MCU bank the strips show. */
+    bank(): number {
+        return this.mcuBank
     }
 
     /** Sends the scribble-strip cells that changed, in MCU mode, as room in the MIDI batch allows. */
@@ -110,7 +116,7 @@ export class DawIo {
             if (e.channel === MASTER_CHANNEL) {
                 if (self.master && self.master.strip.acceptDaw(e.value, now)) {
                     self.surface.mix.master = e.value / 16383
-                    self.master.moveTo(self.surface.mix.master, false)
+                    self.master.moveTo(self.surface.mix.master, true)
                 }
                 return
             }
@@ -124,13 +130,8 @@ export class DawIo {
         const reachable = master || this.cfg.midi !== MIDI_MCU || Math.floor(e.channel / MCU_STRIPS) === this.mcuBank
         const bytes = reachable ? midiFor(e, this.cfg, master) : []
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
-        // the MIDI batch is full (MIDI waits while motor stops are due), or the link's queue is
-        let refused = bytes.length > 0 && !midi
-        if (!master) {
-            const osc = oscFor(e, this.cfg)
-            if (osc && !this.link.post(osc) && this.link.connected) refused = true
-        }
-        if (refused) {
+        // the MIDI batch is full (MIDI waits while motor stops are due)
+        if (bytes.length > 0 && !midi) {
             // try again next period, or the DAW never hears where a hand left the fader
             const i = master ? -1 : this.surface.faderOf(e.channel)
             const f = master ? this.master : i >= 0 ? this.surface.faders[i] : null

@@ -1,18 +1,19 @@
 /**
  * Headroom's firmware: wires the board's roles to the pure surface and keeps the loops running.
  * Everything that decides lives in src/core; this file moves data between the roles, the packet
- * pump, the DAW link and settings.
+ * pump, the host link (on the Jacdac bus), settings and, in the simulator only, its socket.
  */
 import * as ds from "@devicescript/core"
 import { Fader, FADER_DEFAULTS } from "../core/control/fader"
 import { DriveSlots, SERVO_IDLE, SERVO_STALLED } from "../core/control/servo"
-import { decodeCommand, encodeHello, isLinkMessage } from "../core/codecs/link/linkProtocol"
+import { decodeCommand, encodeBank, encodeHello, isLinkMessage, SIM_SOCKET_PORT } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
 import { toPosition14 } from "../core/position"
 import { positionToDb } from "../core/mix/taper"
 import { DawIo } from "./dawIo"
-import { DawLink } from "./dawLink"
+import { HostLink } from "./hostLink"
+import { SimSocket } from "./simSocket"
 import { FaderIo } from "./faderIo"
 import { Hardware } from "./hardware"
 import { MixControl } from "./mixControl"
@@ -66,13 +67,20 @@ export async function startFirmware(hw: Hardware) {
     const settings = new Settings(roles.length, hw.faders.length)
     await settings.load()
     const outbox = new Outbox(roles.length, roles.length, WIPER_STREAM_MS)
+    const link = new HostLink(new ds.Serial("link"))
     const pump = new PacketPump(
         outbox,
         roles.map(r => r.motor),
         roles.map(r => r.wiper),
         new ds.MidiOutput("midi"),
+        link.role,
         hw.display
     )
+    link.send = frame => {
+        const queued = outbox.addLink(frame)
+        pump.kick()
+        return queued
+    }
     const slots = new DriveSlots(DRIVE_SLOTS)
     const ios = roles.map((r, i) => new FaderIo(i, r, new Fader(FADER_DEFAULTS, settings.calibration[i], slots), outbox, pump))
     pump.onSent = (i, duty) => ios[i].fader.sent(duty, ds.millis())
@@ -81,9 +89,11 @@ export async function startFirmware(hw: Hardware) {
     // the saved preset is remembered, not loaded: every level is the DAW's until a hand or a load
     const levels = Mix.unknown(presetByName(settings.preset), settings.map, settings.law)
     const surface = new Surface(stripFaders, levels)
-    const link = new DawLink(settings.linkHost, settings.linkPort)
-    const daw = new DawIo(surface, master, outbox, pump, link, settings.dawOut())
+    const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
     const mix = new MixControl(settings, levels, surface, daw)
+    daw.onBank = bank => link.post(encodeBank(bank))
+    // the simulator's view of the device and its test hooks; nothing of the product travels here
+    const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
 
     const recalibrate = async () => {
         settings.calibration = await calibrate(ios, settings.calibration)
@@ -93,9 +103,9 @@ export async function startFirmware(hw: Hardware) {
         if (master && levels.master >= 0) master.moveTo(levels.master, false)
     }
     const probeHeap = async (bytes: number) => {
-        // at a moment the link has nothing in flight: the second's full state report waiting for
-        // the socket (ten packets, about 1.5 KB) would count as heap in use, by chance
-        for (let waited = 0; !link.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
+        // at a moment the socket has nothing in flight: the second's full state report waiting for
+        // it (ten packets, about 1.5 KB) would count as heap in use, by chance
+        for (let waited = 0; sim && !sim.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
         // in pieces, so that it measures what is free rather than the largest free block
         const pieces: Buffer[] = []
         for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
@@ -110,14 +120,23 @@ export async function startFirmware(hw: Hardware) {
         calibrate: () => recalibrate.start(),
     })
 
+    let ready = false
+    const hello = () => {
+        link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
+        link.post(encodeBank(daw.bank()))
+        daw.linkUp()
+    }
     link.onState = up => {
-        if (up) {
-            link.post(encodeHello(hw.board, hw.faders.length, surface.channels))
-            daw.linkUp()
-        } else surface.stopAll()
+        // a device still calibrating says hello once it can be driven
+        if (up && ready) hello()
+        else if (!up) {
+            surface.stopFollowingDaw()
+            if (master) master.stopFollowingDaw()
+        }
     }
     link.onMessage = m => {
-        if (!isLinkMessage(m)) return
+        // before its hello the device is calibrating; the host sends what it knows after the hello
+        if (!ready || !isLinkMessage(m)) return
         const cmd = decodeCommand(m)
         if (typeof cmd === "string") {
             link.dropped++
@@ -126,19 +145,27 @@ export async function startFirmware(hw: Hardware) {
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
         else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
         else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
-        else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1], cmd.text[2])
+        else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
-        else if (cmd.kind === "heap") probeHeap.start(cmd.channel)
+    }
+    if (sim) {
+        sim.onMessage = m => {
+            const cmd = isLinkMessage(m) ? decodeCommand(m) : null
+            if (cmd && typeof cmd !== "string" && cmd.kind === "heap") probeHeap.start(cmd.channel)
+        }
     }
 
     // background fibers: DeviceScript refuses an un-awaited async call
     ios.forEach(io => io.connect())
     pump.run.start()
+    link.start()
+    if (sim) sim.run.start()
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
         // the host hears from the device once it is ready to be driven
-        link.run.start()
+        ready = true
+        if (link.connected) hello()
     }
     boot.start()
 
@@ -153,9 +180,10 @@ export async function startFirmware(hw: Hardware) {
     let lastScreen = 0
     let lastState = 0
     let lastFull = 0
-    const report = new StateReport(mix, surface, outbox, pump, link, daw)
+    const report = sim ? new StateReport(mix, surface, outbox, pump, sim, link, daw) : null
     setInterval(() => {
         const now = ds.millis()
+        link.watch(now)
         mix.ride()
         const events = surface.flush(now)
         daw.send(events, master ? masterEvents(master, now) : [])
@@ -165,7 +193,7 @@ export async function startFirmware(hw: Hardware) {
             daw.flushScribble(now)
         }
         if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, outbox, now)) lastScreen = now
-        if (link.connected && now - lastState >= STATE_MS) {
+        if (report && sim.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000
             if (all) lastFull = now

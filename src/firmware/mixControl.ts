@@ -11,7 +11,6 @@ import { isFaderLaw } from "../core/mix/taper"
 import { GENRES, presetByName } from "../core/mix/presets"
 import { Mix } from "../core/mix/mix"
 import { mixBusDb } from "../core/mix/mixbus"
-import { BUILTIN_OSC_NAMES } from "../core/codecs/osc/oscMaps"
 import { MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
 
 export class MixControl {
@@ -66,9 +65,7 @@ export class MixControl {
     }
 
     /** The host's settings: OSC map, fader law, MIDI mode; invalid values are ignored with a log line. */
-    configure(osc: string, law: string, midi: string) {
-        if (osc === "off" || BUILTIN_OSC_NAMES.indexOf(osc) >= 0) this.settings.osc = osc
-        else console.warn(`config: unknown OSC map ${osc}`)
+    configure(law: string, midi: string) {
         if (isFaderLaw(law)) this.settings.law = law as any
         else console.warn(`config: unknown fader law ${law}`)
         if (midi === MIDI_MCU || midi === MIDI_CC) this.settings.midi = midi

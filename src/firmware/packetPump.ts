@@ -4,7 +4,7 @@
  * (a burst of 5, then one per 20 ms) and the outbox decides what goes first.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_DISPLAY, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/control/outbox"
+import { Outbox, PACKET_DISPLAY, PACKET_LINK, PACKET_MIDI, PACKET_MOTOR, STREAM_SAMPLES } from "../core/control/outbox"
 
 /** Longest nap (ms) of an idle pump: routine wiper refreshes and held packets need no kick. */
 const IDLE_MS = 20
@@ -16,6 +16,12 @@ export class PacketPump {
     unbound = 0
     /** Display texts skipped because no display was bound (none on the board, or not found). */
     displayUnbound = 0
+    /**
+     * MIDI batches and link messages skipped because no host link serves their role: a command
+     * to an unbound role waits forever, and the pump must keep sending stops.
+     */
+    midiUnbound = 0
+    linkUnbound = 0
     /** Told when a motor duty has actually left (servo pulses are timed from then). */
     onSent: (motor: number, duty: number) => void = null
     private wake = ds.emitter<boolean>()
@@ -25,6 +31,7 @@ export class PacketPump {
         private motors: ds.Motor[],
         private wipers: ds.Potentiometer[],
         private midi: ds.MidiOutput,
+        private link: ds.Serial,
         private display: ds.CharacterScreen | null
     ) {}
 
@@ -54,6 +61,7 @@ export class PacketPump {
                 await this.safely(this.motors[p.motor], p.duty, false)
                 if (this.onSent) this.onSent(p.motor, p.duty)
             } else if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
+            else if (p.kind === PACKET_LINK) await this.sendLink(p.bytes)
             else if (p.kind === PACKET_DISPLAY) await this.show(p.text, taken)
             else await this.askSamples(this.wipers[p.motor])
             const now = ds.millis()
@@ -98,8 +106,24 @@ export class PacketPump {
     }
 
     private async sendMidi(bytes: Buffer) {
+        if (!this.midi.isBound) {
+            this.midiUnbound++
+            return
+        }
         try {
             await this.midi.send(bytes)
+        } catch (e) {
+            this.failures++
+        }
+    }
+
+    private async sendLink(frame: Buffer) {
+        if (!this.link.isBound) {
+            this.linkUnbound++
+            return
+        }
+        try {
+            await this.link.send(frame)
         } catch (e) {
             this.failures++
         }

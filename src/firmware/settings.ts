@@ -6,7 +6,6 @@
  */
 import { Calibration, calibrationError } from "../core/control/sensing"
 import { DawOutConfig, MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
-import { builtinOscMap, OscMap } from "../core/codecs/osc/oscMaps"
 import { DEFAULT_LAW, FaderLawName, isFaderLaw } from "../core/mix/taper"
 import { ChannelMap, channelMapJson, defaultChannelMap, validateChannelMap } from "../core/mix/channelMap"
 import { GENRES } from "../core/mix/presets"
@@ -14,7 +13,6 @@ import { SettingsStore } from "./settingsStore"
 
 export const MODE_LOWER = "lower"
 export const MODE_PLAIN = "plain"
-const OSC_NAMES = ["reaper", "ardour", "generic", "off"]
 const MAP_GROUP = 8
 const U16 = 65535
 
@@ -27,18 +25,14 @@ export class Settings {
     mode = MODE_LOWER
     midi = MIDI_MCU
     ccBase = 0
-    osc = "reaper"
     law: FaderLawName = DEFAULT_LAW
     /** Element and nominal level of each channel (the channel map). */
     map: ChannelMap
     /** Calibration of each fader (strips, then the master); null = never calibrated. */
     calibration: Calibration[] = []
-    linkHost = "127.0.0.1"
-    linkPort = 8093
     private main = new SettingsStore("hr.main")
     private cal = new SettingsStore("hr.cal")
     private maps: SettingsStore[] = []
-    private oscMap: OscMap = null
 
     /** `faders` physical faders including the master; `strips` channel strips (the default map). */
     constructor(
@@ -49,13 +43,9 @@ export class Settings {
         for (let i = 0; i < faders; i++) this.calibration.push(null)
     }
 
-    /**
-     * What the DAW side needs from the settings. The OSC map is made once per name: a new one
-     * each time the host configures the device would be left in the middle of the VM's heap.
-     */
+    /** What the DAW side needs from the settings. */
     dawOut(): DawOutConfig {
-        if (!this.oscMap || this.oscMap.name !== this.osc) this.oscMap = this.osc === "off" ? null : builtinOscMap(this.osc)
-        return { midi: this.midi, ccBase: this.ccBase, osc: this.oscMap, law: this.law }
+        return { midi: this.midi, ccBase: this.ccBase, law: this.law }
     }
 
     /** Reads every part from flash; each bad field falls back with a logged reason. */
@@ -82,10 +72,7 @@ export class Settings {
             mode: this.mode,
             midi: this.midi,
             ccBase: this.ccBase,
-            osc: this.osc,
             law: this.law,
-            host: this.linkHost,
-            port: this.linkPort,
         })
     }
 
@@ -116,12 +103,8 @@ export class Settings {
         else warn("midi", "not mcu or cc")
         if (typeof d.ccBase === "number" && d.ccBase >= 0 && d.ccBase <= 15) this.ccBase = Math.floor(d.ccBase)
         else warn("ccBase", "not a MIDI channel 0..15")
-        if (OSC_NAMES.indexOf(d.osc) >= 0) this.osc = d.osc
-        else warn("osc", "unknown OSC map")
         if (typeof d.law === "string" && isFaderLaw(d.law)) this.law = d.law
         else warn("law", "unknown fader law")
-        if (typeof d.host === "string" && d.host.length > 0) this.linkHost = d.host
-        if (typeof d.port === "number" && d.port > 0 && d.port < 65536) this.linkPort = d.port
     }
 
     private applyCalibration(d: any) {

@@ -1,12 +1,13 @@
 /**
- * The device's state for the host link (the simulator's API and page show it): preset, mode,
- * bank, law, the mix-bus estimate, counters, and what each fader is doing.
+ * The device's state for the simulator (its API and page show it), over the simulator's socket:
+ * preset, mode, bank, law, the mix-bus estimate, counters, and what each fader is doing.
  */
-import { encodeDisplayCounters, encodeState, encodeStrip } from "../core/codecs/link/linkProtocol"
+import { encodeCounters, encodeState, encodeStrip } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
 import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
-import { DawLink } from "./dawLink"
+import { HostLink } from "./hostLink"
+import { SimSocket } from "./simSocket"
 import { MixControl } from "./mixControl"
 import { PacketPump } from "./packetPump"
 
@@ -26,13 +27,14 @@ export class StateReport {
         private surface: Surface,
         private outbox: Outbox,
         private pump: PacketPump,
-        private link: DawLink,
+        private socket: SimSocket,
+        private link: HostLink,
         private daw: DawIo
     ) {}
 
     /**
      * Sends the state head, and each fader whose state changed since it was last sent (all of
-     * them when `all`); the display's counters, which change at most once a second, only when `all`.
+     * them when `all`); the rare counters, only when `all`.
      */
     send(all: boolean) {
         const self = this
@@ -48,7 +50,7 @@ export class StateReport {
             if (!all && same) return
             const element = c >= 0 ? self.mix.elementOf(c) : ""
             // a strip the queue refused goes again next time: the host would show a stale state
-            if (!self.link.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))) return
+            if (!self.socket.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))) return
             sent[k] = c
             sent[k + 1] = touched
             sent[k + 2] = f.servo.target
@@ -57,7 +59,7 @@ export class StateReport {
         })
         const mix = this.mix
         const outbox = this.outbox
-        this.link.post(
+        this.socket.post(
             encodeState({
                 preset: mix.settings.preset,
                 mode: mix.settings.mode,
@@ -69,12 +71,16 @@ export class StateReport {
                 stalls: stalls,
                 motorPackets: outbox.motorPackets,
                 midiPackets: outbox.midiPackets,
-                // the display's counters and the faders travel in messages of their own
+                // the rare counters and the faders travel in messages of their own
                 displayPackets: 0,
                 displayUnbound: 0,
+                midiUnbound: 0,
+                linkUnbound: 0,
+                linkLosses: 0,
                 faders: [],
             })
         )
-        if (all) this.link.post(encodeDisplayCounters(outbox.displayPackets, this.pump.displayUnbound))
+        const pump = this.pump
+        if (all) this.socket.post(encodeCounters({ displayPackets: outbox.displayPackets, displayUnbound: pump.displayUnbound, midiUnbound: pump.midiUnbound, linkUnbound: pump.linkUnbound, linkLosses: this.link.losses }))
     }
 }

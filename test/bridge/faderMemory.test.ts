@@ -49,4 +49,13 @@ describe("fader memory", () => {
         ])
         expect(m.snapshot().inOrder()).toEqual(m.inOrder())
     })
+
+    it("lists only what the DAW set last when asked for the DAW's words", () => {
+        const m = new FaderMemory("mcu")
+        m.noteMidi({ type: "pitchbend", channel: 0, value: 100 }, false)
+        m.noteMidi({ type: "pitchbend", channel: 1, value: 200 }, false)
+        m.noteMidi({ type: "pitchbend", channel: 1, value: 300 }, true) // a hand moved it since
+        m.noteOsc(3, 0.5, true)
+        expect(m.inOrder(true)).toEqual([{ kind: "midi", bytes: [0xe0, 100, 0] }])
+    })
 })

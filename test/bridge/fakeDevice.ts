@@ -1,11 +1,31 @@
 /**
- * A fake device for link tests: a TCP client speaking SLIP-framed OSC, as the firmware does.
- * It decodes with the shared core codec; the bytes on the wire are checked separately.
+ * A fake firmware for link tests, on the link's own Jacdac bus as the real one is on the dev
+ * server's: it reads the SLIP-framed link messages the host reports on its serial service, and
+ * sends its own (hello, bank) as `send` commands to that service, as the firmware's `link` role
+ * does. It decodes with the shared core codec; the bytes on the wire are checked separately.
  */
-import net from "node:net"
+import { JDBus, Packet, PACKET_SEND, SerialCmd, SRV_SERIAL } from "jacdac-ts"
+import { encodeHello } from "../../src/core/codecs/link/linkProtocol"
 import { encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
 import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
+
+/** The provider and index of the first server of `serviceClass` on `bus`. */
+export function serverOf(bus: JDBus, serviceClass: number): { deviceId: string; serviceIndex: number } {
+    for (const p of bus.serviceProviders() as unknown as { deviceId: string; services(): { serviceClass: number; serviceIndex: number }[] }[]) {
+        const s = p.services().find(x => x.serviceClass === serviceClass)
+        if (s) return { deviceId: p.deviceId, serviceIndex: s.serviceIndex }
+    }
+    throw new Error(`no server of class ${serviceClass} on the bus`)
+}
+
+/** Sends one command to the first server of `serviceClass` on `bus`, as a client on the bus would. */
+export async function command(bus: JDBus, serviceClass: number, code: number, data: number[] | Uint8Array) {
+    const target = serverOf(bus, serviceClass)
+    const pkt = Packet.from(code, new Uint8Array(data))
+    pkt.serviceIndex = target.serviceIndex
+    await pkt.sendCmdAsync(bus.device(target.deviceId, false)!)
+}
 
 export class FakeDevice {
     /** Every message received, pings included, in order. */
@@ -13,38 +33,38 @@ export class FakeDevice {
     /** Raw bytes received, as they came. */
     readonly raw: number[] = []
     private waiters: (() => void)[] = []
-    private closed: Promise<void>
+    private onSend: (pkt: Packet) => void
 
-    private constructor(private socket: net.Socket) {
+    constructor(private bus: JDBus) {
+        const serial = serverOf(bus, SRV_SERIAL)
         const slip = new SlipDecoder()
-        socket.on("data", (d: Buffer) => {
-            this.raw.push(...d)
-            for (const f of slip.push(Array.from(d))) {
+        this.onSend = pkt => {
+            if (pkt.isCommand || pkt.deviceIdentifier !== serial.deviceId || pkt.serviceIndex !== serial.serviceIndex) return
+            if (pkt.serviceCommand !== SerialCmd.Received) return
+            this.raw.push(...pkt.data)
+            for (const f of slip.push(Array.from(pkt.data))) {
                 const r = decodePacket(f)
                 if (r.ok) this.received.push(...messagesIn(r.packet))
                 else this.received.push({ kind: "message", address: `!malformed: ${r.reason}`, args: [] })
             }
             this.waiters.splice(0).forEach(w => w())
-        })
-        this.closed = new Promise(resolve => socket.on("close", () => resolve()))
-        socket.on("error", () => {})
+        }
+        bus.on(PACKET_SEND, this.onSend)
     }
 
-    static connect(port: number): Promise<FakeDevice> {
-        return new Promise((resolve, reject) => {
-            const s = net.connect(port, "127.0.0.1", () => resolve(new FakeDevice(s)))
-            s.once("error", reject)
-        })
+    /** Says hello, as the firmware does once its link is up and it can be driven. */
+    hello(board = "headroom_fader8", faders = 8, channels = 8): Promise<void> {
+        return this.send(messagesOf(encodeHello(board, faders, channels)))
     }
 
-    /** Sends one OSC packet, SLIP-framed. */
-    send(packet: OscPacket) {
-        this.sendRaw(slipEncode(encodePacket(packet)))
+    /** Sends one OSC packet, SLIP-framed, in one `send` command. */
+    send(packet: OscPacket): Promise<void> {
+        return this.sendRaw(slipEncode(encodePacket(packet)))
     }
 
-    /** Sends raw bytes (for malformed-input tests). */
-    sendRaw(bytes: number[] | Buffer) {
-        this.socket.write(Buffer.from(bytes))
+    /** Sends raw bytes in one `send` command (for malformed-input tests). */
+    sendRaw(bytes: number[] | Buffer): Promise<void> {
+        return command(this.bus, SRV_SERIAL, SerialCmd.Send, Array.from(bytes))
     }
 
     /** Messages received so far, without pings. */
@@ -67,12 +87,14 @@ export class FakeDevice {
         return this.messages()
     }
 
-    /** Resolves when the host has closed the connection. */
-    whenClosed(): Promise<void> {
-        return this.closed
-    }
-
+    /** Stops listening (the firmware is gone). */
     close() {
-        this.socket.destroy()
+        this.bus.off(PACKET_SEND, this.onSend)
     }
+}
+
+function messagesOf(packet: Buffer): OscPacket {
+    const r = decodePacket(packet)
+    if (!r.ok) throw new Error(r.reason)
+    return r.packet
 }

@@ -1,13 +1,13 @@
 /**
- * A link under test: a bus of its own with the firmware's role played by packets sent to the
- * MidiOutput server, a fake MIDI port standing in for the DAW's, a fake device on the link
- * socket, and free ports everywhere.
+ * A link under test: a bus of its own with the firmware's roles played by packets sent to the
+ * MidiOutput and serial servers, a fake MIDI port standing in for the DAW's, a fake device on the
+ * bus, and free ports everywhere.
  */
-import { JDBus, MidiOutputCmd, Packet, SRV_MIDI_OUTPUT } from "jacdac-ts"
+import { JDBus, MidiOutputCmd, SRV_MIDI_OUTPUT } from "jacdac-ts"
 import { LinkDeps, LinkHandle, startLink } from "../../bridge/link"
 import { MidiPort } from "../../bridge/midiPort"
 import { LinkOptions, parseLinkFlags } from "../../bridge/options"
-import { FakeDevice } from "./fakeDevice"
+import { command, FakeDevice } from "./fakeDevice"
 
 export class FakeMidiPort implements MidiPort {
     readonly description = "fake port"
@@ -37,14 +37,14 @@ export interface Harness {
     lines: string[]
     /** The firmware's MidiOutput role sends `bytes` (one Jacdac command). */
     firmwareMidi(bytes: number[]): Promise<void>
-    /** A fake device connected to the link. */
+    /** A fake device on the link's bus that has said hello. */
     device(): Promise<FakeDevice>
     stop(): Promise<void>
 }
 
 /** Link options from flags, with the link and OSC listener on free ports. */
 export function flags(...argv: string[]): LinkOptions {
-    const r = parseLinkFlags(["--link-port", "0", "--osc-listen", "127.0.0.1:0", ...argv])
+    const r = parseLinkFlags(["--osc-listen", "127.0.0.1:0", ...argv])
     if (!r.ok) throw new Error(r.error)
     return r.options
 }
@@ -60,16 +60,11 @@ export async function startHarness(options: LinkOptions, deps: Partial<LinkDeps>
         bus,
         midi,
         lines,
-        firmwareMidi: async bytes => {
-            const provider = bus.serviceProviders()[0] as unknown as { deviceId: string; services(): { serviceClass: number; serviceIndex: number }[] }
-            const server = provider.services().find(s => s.serviceClass === SRV_MIDI_OUTPUT)!
-            const pkt = Packet.from(MidiOutputCmd.Send, new Uint8Array(bytes))
-            pkt.serviceIndex = server.serviceIndex
-            await pkt.sendCmdAsync(bus.device(provider.deviceId, false)!)
-        },
+        firmwareMidi: bytes => command(bus, SRV_MIDI_OUTPUT, MidiOutputCmd.Send, bytes),
         device: async () => {
-            const d = await FakeDevice.connect(link.linkPort)
+            const d = new FakeDevice(bus)
             devices.push(d)
+            await d.hello()
             return d
         },
         stop: async () => {

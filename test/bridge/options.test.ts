@@ -14,7 +14,7 @@ function error(argv: string[]): string {
 }
 
 describe("link flags", () => {
-    it("defaults to Reaper-style OSC on loopback, a virtual MIDI port and link port 8093", () => {
+    it("defaults to Reaper-style OSC on loopback and a virtual MIDI port", () => {
         const { options, rest, help } = ok([])
         expect(options).toEqual({
             osc: "reaper",
@@ -25,7 +25,6 @@ describe("link flags", () => {
             midiPort: null,
             midiMode: "mcu",
             daw: "reaper",
-            linkPort: 8093,
             serial: false,
         })
         expect(rest).toEqual([])
@@ -36,7 +35,7 @@ describe("link flags", () => {
         const { options } = ok([
             "--osc", "ardour", "--osc-send", "localhost:3819", "--osc-listen", "0.0.0.0:9100",
             "--osc-allow", "192.168.1.5,localhost", "--midi-port", "IAC Bus 1", "--midi-mode", "cc", "--daw", "mcu",
-            "--link-port", "9093", "--serial",
+            "--serial",
         ])
         expect(options).toEqual({
             osc: "ardour",
@@ -47,7 +46,6 @@ describe("link flags", () => {
             midiPort: { send: "IAC Bus 1", receive: "IAC Bus 1" },
             midiMode: "cc",
             daw: "mcu",
-            linkPort: 9093,
             serial: true,
         })
     })
@@ -96,7 +94,6 @@ describe("link flags", () => {
             [["--osc-allow", "1.2.3.4,nope"], '--osc-allow: "nope" is not an IPv4 address'],
             [["--daw", "cubase"], '--daw must be one of reaper, ardour, x32, mcu, got "cubase"'],
             [["--midi-mode", "hui"], '--midi-mode must be one of mcu, cc, got "hui"'],
-            [["--link-port", "x"], '--link-port: "x" is not a port (0..65535)'],
         ]
         for (const [argv, message] of cases) {
             expect(error(argv)).toBe(message)
@@ -119,7 +116,7 @@ describe("link flags", () => {
     })
 
     it("lists every flag in --help", () => {
-        for (const f of ["--osc ", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw", "--link-port", "--serial", "--help"])
+        for (const f of ["--osc ", "--osc-map", "--osc-send", "--osc-listen", "--osc-allow", "--midi-port", "--midi-mode", "--daw", "--serial", "--help"])
             expect(LINK_FLAGS_HELP).toContain(f)
     })
 })

@@ -43,7 +43,7 @@ async function startSim(stateDir: string): Promise<Simulator> {
 }
 
 const atRest = (sim: Simulator) => {
-    const s = sim.link.state()
+    const s = sim.device.state()
     return s !== null && s.law === "ardour" && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
 }
 /** Fader i's position against the position of `db` in Ardour's law. */
@@ -149,10 +149,10 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
         it("keeps every track's gain through a bank change and back, and the motors show each bank's levels", async () => {
             expect(await motorsAt(sim, ardour, 0)).toBeLessThan(0.01)
             await sim.board.pressButton("bankRight")
-            expect(await until(() => sim.link.state()?.bank === 1, 5000)).toBe(true)
+            expect(await until(() => sim.device.state()?.bank === 1, 5000)).toBe(true)
             const second = await motorsAt(sim, ardour, STRIPS)
             await sim.board.pressButton("bankLeft")
-            expect(await until(() => sim.link.state()?.bank === 0, 5000)).toBe(true)
+            expect(await until(() => sim.device.state()?.bank === 0, 5000)).toBe(true)
             const first = await motorsAt(sim, ardour, 0)
             await sleep(1000)
             console.log(`16 tracks: gains off by at most ${drift(ardour, SIXTEEN).toFixed(4)} dB after a bank change and back; motors within ${second.toFixed(4)} (bank 2), ${first.toFixed(4)} (bank 1)`)

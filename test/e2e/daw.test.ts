@@ -32,7 +32,7 @@ describe.skipIf(missing !== null)("the DAW link with the simulator running", () 
             userMap: null,
             say: () => undefined,
         })
-        expect(await until(() => sim.link.state()?.law === "reaper" && sim.link.state()!.faders.every(f => f.servo === "idle" || f.servo === "stalled"), 20000)).toBe(true)
+        expect(await until(() => sim.device.state()?.law === "reaper" && sim.device.state()!.faders.every(f => f.servo === "idle" || f.servo === "stalled"), 20000)).toBe(true)
     })
     afterAll(async () => {
         dump?.stop()
@@ -79,7 +79,7 @@ for m in mido.parse_all(bytes.fromhex(sys.argv[1])):
   if d[:5] == (0, 0, 0x66, 0x14, 0x12): print(d[5], bytes(d[6:]).decode("ascii"))`, hex], { encoding: "utf8" })
         const cells = new Map<number, string>()
         for (const line of out.trim().split("\n")) cells.set(Number(line.split(" ")[0]), line.slice(line.indexOf(" ") + 1))
-        const strips = sim.link.state()!.faders
+        const strips = sim.device.state()!.faders
         strips.forEach((f, i) => {
             expect(cells.get(i * 7)?.trim()).toBe(f.element.slice(0, 6))
             // the level under it, in dB with one decimal

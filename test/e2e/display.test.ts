@@ -22,7 +22,7 @@ let sim: Simulator
 /** When the firmware program that the counters belong to was started (ms). */
 let programStart = 0
 
-const fw = () => sim.link.state()!
+const fw = () => sim.device.state()!
 const text = () => sim.board.displayText()
 const rows = () => text().split("\n")
 const allIdle = () => fw()?.faders.length === 4 && fw().faders.every(f => f.servo === "idle" || f.servo === "stalled")
@@ -57,7 +57,7 @@ function stripsMatch(preset: string, first: number): boolean {
 describe("the OLED on the simulated board", () => {
     beforeAll(async () => {
         sim = await startSim("headroom_fader4")
-        expect(await until(() => sim.link.state() !== null && allIdle(), 30000)).toBe(true)
+        expect(await until(() => sim.device.state() !== null && allIdle(), 30000)).toBe(true)
         await sim.stopVm()
         await seedChannelMap(sim.options.stateDir)
         programStart = Date.now()

@@ -13,13 +13,13 @@ let sim: Simulator
 /** Panics seen while booting (a first boot calibrates; see the README's known issues). */
 let bootPanics = 0
 
-const fw = () => sim.link.state()!
+const fw = () => sim.device.state()!
 const done = () => fw()?.faders.length === 8 && fw().faders.every(f => f.servo === "idle" || f.servo === "stalled")
 
 describe("eight motors on headroom_fader8", () => {
     beforeAll(async () => {
         sim = await startSim("headroom_fader8")
-        expect(await until(() => sim.link.state() !== null && sim.link.state()!.law === "reaper" && done(), 30000)).toBe(true)
+        expect(await until(() => sim.device.state() !== null && sim.device.state()!.law === "reaper" && done(), 30000)).toBe(true)
         bootPanics = sim.panics.length
     })
     afterAll(async () => {

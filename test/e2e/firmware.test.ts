@@ -12,7 +12,7 @@ import { sleep, startSim, until } from "./harness"
 let sim: Simulator
 
 const pos = (i: number) => sim.board.faders[i].model.fraction()
-const fw = () => sim.link.state()!
+const fw = () => sim.device.state()!
 /** Every servo done: arrived, or given up and reported (stalled). */
 const allIdle = () => fw().faders.length === 4 && fw().faders.every(f => f.servo === "idle" || f.servo === "stalled")
 const toDaw = (after: number) => sim.link.log.since(after).filter(m => m.direction === "to-daw")
@@ -27,7 +27,7 @@ async function loadPreset(name: string) {
 describe("firmware on the simulated board", () => {
     beforeAll(async () => {
         sim = await startSim("headroom_fader4")
-        expect(await until(() => sim.link.state() !== null && sim.link.state()!.law === "reaper" && allIdle(), 20000)).toBe(true)
+        expect(await until(() => sim.device.state() !== null && sim.device.state()!.law === "reaper" && allIdle(), 20000)).toBe(true)
     })
     afterAll(async () => {
         await sim?.stop()

@@ -25,7 +25,7 @@ const FLOOD_RATE = 5000
 const FLOOD_MS = 3000
 
 const pos = (i: number) => sim.board.faders[i].model.fraction()
-const fw = () => sim.link.state()!
+const fw = () => sim.device.state()!
 const settled = () => fw()?.faders.length === 4 && fw().faders.every(f => f.servo === "idle" || f.servo === "stalled")
 
 /** What the link carried to the DAW, with the time it did (the log keeps only 1000, floods included). */
@@ -102,7 +102,7 @@ describe("hostile DAW input on the live system", () => {
         sim.link.log.on("message", m => {
             if (m.direction === "to-daw") heard.push({ at: performance.now(), bytes: Array.from(Buffer.from(m.hex, "hex")) })
         })
-        expect(await until(() => sim.link.state() !== null && fw().law === "reaper" && settled(), 30000)).toBe(true)
+        expect(await until(() => sim.device.state() !== null && fw().law === "reaper" && settled(), 30000)).toBe(true)
     })
     afterAll(async () => {
         udp?.close()

@@ -19,7 +19,7 @@ async function motorsOffWithin(limit: number): Promise<number> {
 describe("lost links", () => {
     beforeAll(async () => {
         sim = await startSim("headroom_fader4", [0.05, 0.05, 0.05, 0.05])
-        expect(await until(() => sim.link.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false, 20000)).toBe(true)
+        expect(await until(() => sim.device.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false, 20000)).toBe(true)
     })
     afterAll(async () => {
         await sim?.stop()

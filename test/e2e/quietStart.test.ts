@@ -38,7 +38,7 @@ async function heard() {
     }
 }
 const settled = () => {
-    const s = sim.link.state()
+    const s = sim.device.state()
     return s !== null && s.law === "reaper" && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
 }
 const count = (h: Awaited<ReturnType<typeof heard>>) => `${h.bends.length} pitch bends, ${h.touches.length} touch notes, ${h.volumes.length} OSC volumes`

@@ -49,7 +49,7 @@ const heard: { seq: number; protocol: "midi" | "osc"; toDaw: boolean; bytes: num
 const CORRUPT_FALLBACK = /using the default[^s]|cannot read|hr\.(main|cal): none usable|none usable \([^)]*(not an object|bad sequence number|no checksum|no data|checksum mismatch)/
 
 const pos = (i: number) => sim.board.faders[i].model.fraction()
-const fw = () => sim.link.state()
+const fw = () => sim.device.state()
 const settled = () => {
     const s = fw()
     return s !== null && sim.link.deviceConnected() && s.faders.length === 4 && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
@@ -129,7 +129,7 @@ describe("restarts of the firmware", () => {
                 if (process.env.E2E_VERBOSE) console.log(line)
             },
         })
-        sim.link.events.on("state", () => states++)
+        sim.device.events.on("state", () => states++)
         sim.link.log.on("message", m => heard.push({ seq: m.seq, protocol: m.protocol, toDaw: m.direction === "to-daw", bytes: Array.from(Buffer.from(m.hex, "hex")) }))
         expect(await until(() => fw()?.law === "reaper" && settled(), 30000)).toBe(true)
     })

@@ -35,7 +35,7 @@ let dump: OscDump
 const midi: number[][] = []
 
 const settled = () => {
-    const s = sim.link.state()
+    const s = sim.device.state()
     return s !== null && s.law === LAW && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
 }
 
@@ -73,9 +73,9 @@ describe.skipIf(missing !== null)("what the DAW hears while a hand pushes past t
             if (m.direction === "to-daw" && m.protocol === "midi") midi.push(Array.from(Buffer.from(m.hex, "hex")))
         })
         expect(await until(settled, 60000)).toBe(true)
-        expect(sim.link.state()!.mode).toBe("lower")
+        expect(sim.device.state()!.mode).toBe("lower")
         sim.link.sendToDevice(encodePresetRequest("rock"))
-        expect(await until(() => sim.link.state()?.preset === "rock" && settled(), 15000)).toBe(true)
+        expect(await until(() => sim.device.state()?.preset === "rock" && settled(), 15000)).toBe(true)
         await sleep(500)
         const midiFrom = midi.length
         const oscFrom = dump.lines.length

@@ -15,7 +15,7 @@ const SESSION_MS = 45000
 describe("soak (45 s, seed 1)", () => {
     beforeAll(async () => {
         sim = await startSim("headroom_fader8")
-        expect(await until(() => sim.link.state() !== null && sim.link.state()!.law === "reaper", 30000)).toBe(true)
+        expect(await until(() => sim.device.state() !== null && sim.device.state()!.law === "reaper", 30000)).toBe(true)
     })
     afterAll(async () => {
         await sim?.stop()

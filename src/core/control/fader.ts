@@ -3,7 +3,7 @@
  * out, with touch and the DAW-facing strip kept in step. The firmware feeds it role data; the
  * tests and benchmarks feed it a physical model.
  */
-import { DriveSlots, Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
+import { DriveSlots, Servo, ServoOptions, SERVO_DEFAULTS } from "./servo"
 import { Calibration, UNCALIBRATED, Wiper, WiperOptions, WIPER_DEFAULTS } from "./sensing"
 import { Strip } from "../surface/strip"
 import { Touch, TouchOptions, TOUCH_DEFAULTS } from "./touch"
@@ -24,11 +24,10 @@ export class Fader {
     readonly strip: Strip
     /** The hand moved the reported position since the last `takeHandMove` (for the balance rule). */
     handMoved = false
-    /** The servo arrived at a target it was given by the surface itself (preset, balance rule). */
-    private announceOnArrival = false
+    /** The target came from the DAW: a lost link stops the move (see stopFollowingDaw). */
+    private followsDaw = false
     /** The motor is driven outside the servo (calibration) until a hand or `release`. */
     private manual = false
-    private arrivals = 0
 
     /** `slots`: shared by a board's faders, limits full-speed moves at once (see DriveSlots). */
     constructor(opts: FaderOptions, cal: Calibration | null, slots: DriveSlots | null = null) {
@@ -57,12 +56,21 @@ export class Fader {
     }
 
     /**
-     * Moves the fader to `position` (0..1). `announce`: report it to the DAW once it arrives
-     * (moves the DAW did not ask for); DAW targets are not echoed back.
+     * Moves the fader to `position` (0..1). `daw`: the DAW asked for it (a lost link stops the
+     * move). A level the surface decides itself is told to the DAW by the surface, when it decides.
      */
-    moveTo(position: number, announce: boolean) {
+    moveTo(position: number, daw: boolean) {
         this.servo.setTarget(position)
-        this.announceOnArrival = announce
+        this.followsDaw = daw
+    }
+
+    /**
+     * The DAW's link is lost: a move towards a DAW target stops where it is rather than chase a
+     * stale target; a move the surface made itself (a preset, the rule) goes on.
+     */
+    stopFollowingDaw() {
+        if (this.followsDaw) this.servo.clearTarget()
+        this.followsDaw = false
     }
 
     /**
@@ -120,13 +128,6 @@ export class Fader {
         this.manual = false
         const duty = this.servo.update(now, position, touched, measured)
         if (duty !== null) this.touch.motor(duty, now, this.wiper.position)
-        if (this.servo.arrivals !== this.arrivals) {
-            this.arrivals = this.servo.arrivals
-            if (this.announceOnArrival && this.servo.state === SERVO_IDLE) {
-                this.announceOnArrival = false
-                this.strip.announce(toPosition14(this.wiper.reported))
-            }
-        }
         return duty
     }
 }

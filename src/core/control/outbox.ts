@@ -6,7 +6,9 @@
  * batch, and a single writer takes the next packet in priority order:
  *   1. a motor stop (an overdue stop is overshoot, and a hand must never be fought),
  *   2. a wiper whose stream is about to run out, or has stopped,
- *   3. the MIDI batch (the DAW hears the hand within a control period),
+ *   3. a link message for the host (rare: a hello, a bank change; the host must hear a hello
+ *      before the MIDI that follows it), then the MIDI batch (the DAW hears the hand within a
+ *      control period),
  *   4. other motor commands, round-robin so that eight motors share fairly,
  *   5. a wiper stream due for its routine refresh,
  *   6. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
@@ -34,6 +36,10 @@ export const PACKET_MIDI = 2
 export const PACKET_STREAM = 3
 /** The display's whole text. */
 export const PACKET_DISPLAY = 4
+/** A SLIP-framed link message for the host (its `bytes`). */
+export const PACKET_LINK = 5
+/** Link messages waiting for the host beyond this are refused: they are rare (a hello, a bank change). */
+const MAX_LINK_QUEUE = 4
 
 /** Shortest time (ms) between two display packets: nobody reads a screen faster. */
 export const DISPLAY_MS = 1000
@@ -66,6 +72,7 @@ export class Outbox {
     midiPackets = 0
     streamPackets = 0
     displayPackets = 0
+    linkPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     private pending: number[]
@@ -78,6 +85,7 @@ export class Outbox {
      * heap, and growing it needed ever larger blocks (the first allocation to fail on fader8).
      */
     private midi = Buffer.alloc(MAX_MIDI_BATCH)
+    private link: Buffer[] = []
     private midiLen = 0
     private next = 0
     /** The runtime's throttle clock (its send_pkt_throttle): a packet leaves when it is THROTTLE_MS old. */
@@ -165,7 +173,7 @@ export class Outbox {
 
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.hasPending.some(p => p) || this.displayDue(now, false)) return true
+        if (this.midiLen > 0 || this.link.length > 0 || this.hasPending.some(p => p) || this.displayDue(now, false)) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -276,6 +284,13 @@ export class Outbox {
         return { kind: PACKET_STREAM, motor: i, duty: 0, bytes: NO_BYTES, text: "" }
     }
 
+    /** Queues one framed link message for the host; false when the queue is full. */
+    addLink(frame: Buffer): boolean {
+        if (this.link.length >= MAX_LINK_QUEUE) return false
+        this.link.push(frame)
+        return true
+    }
+
     /** The display's text is due at `now`: changed, and the last one a while ago; `starved`: kept waiting too long. */
     private displayDue(now: number, starved: boolean): boolean {
         if (this.displayWaits < 0 || now - this.displayAt < DISPLAY_MS) return false
@@ -302,6 +317,12 @@ export class Outbox {
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
         if (this.displayDue(now, true) && !this.motorWaiting()) return this.displayPacket(now)
+        // before the MIDI: the host must hear a hello before what the device says after it
+        const frame = this.link.shift()
+        if (frame) {
+            this.linkPackets++
+            return { kind: PACKET_LINK, motor: -1, duty: 0, bytes: frame, text: "" }
+        }
         if (this.midiLen > 0) {
             const bytes = Buffer.alloc(this.midiLen)
             for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]

@@ -1,12 +1,10 @@
 /**
  * What a fader's events become on the wire to the DAW: Mackie Control (touch notes, 14-bit pitch
  * bend per strip, bank buttons), or plain MIDI CC for DAWs without MCU support (CC 7 + 39 as a
- * 14-bit pair, one MIDI channel per fader from a base channel), and OSC in the selected map.
+ * 14-bit pair, one MIDI channel per fader from a base channel). The host link makes the DAW's
+ * OSC from these bytes: the device speaks one language and the OSC maps live on the host.
  */
 import { encodeCc14, encodeFader as encodeMcuFader, encodeNote, encodeTouch, MASTER_CHANNEL, NOTE_BANK_LEFT, NOTE_BANK_RIGHT, VELOCITY_OFF, VELOCITY_ON } from "../codecs/mcu/mcu"
-import { OscMap } from "../codecs/osc/oscMaps"
-import { encodeFader as encodeOscFader } from "../codecs/osc/oscMapCodec"
-import { fromPosition14 } from "../position"
 import { TOUCH_NONE, TOUCH_ON } from "./strip"
 import { FaderLawName } from "../mix/taper"
 import { MCU_STRIPS, SurfaceEvent } from "./surface"
@@ -22,8 +20,6 @@ export interface DawOutConfig {
     midi: string
     /** CC mode: MIDI channel (0..15) of the first fader; fader n uses base + n, wrapping at 16. */
     ccBase: number
-    /** OSC map, or null for no OSC. */
-    osc: OscMap | null
     law: FaderLawName
 }
 
@@ -36,12 +32,6 @@ export function midiFor(e: SurfaceEvent, cfg: DawOutConfig, master: boolean): nu
     }
     if (e.touch !== TOUCH_NONE) return encodeTouch(strip, e.touch === TOUCH_ON)
     return encodeMcuFader(strip, e.position14)
-}
-
-/** OSC packet for one surface event, or null (touch events and no map send nothing). Channels are 1-based in OSC. */
-export function oscFor(e: SurfaceEvent, cfg: DawOutConfig): Buffer | null {
-    if (!cfg.osc || e.touch !== TOUCH_NONE) return null
-    return encodeOscFader(cfg.osc, e.channel + 1, fromPosition14(e.position14), cfg.law)
 }
 
 /** MCU bank buttons (press and release) that move the host's view by `delta` banks of eight. */

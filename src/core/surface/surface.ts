@@ -69,8 +69,10 @@ export class Surface {
         if (b === this.bank) return false
         this.bank = b
         // a fader whose new channel's level is unknown stays where it is
-        this.stopAll()
-        this.faders.forEach(f => f.strip.forget())
+        this.faders.forEach(f => {
+            f.servo.clearTarget()
+            f.strip.forget()
+        })
         this.showBank()
         return true
     }
@@ -132,13 +134,13 @@ export class Surface {
             return false
         }
         this.mix.daw(c, fromPosition14(position14))
-        f.moveTo(fromPosition14(position14), false)
+        f.moveTo(fromPosition14(position14), true)
         return true
     }
 
-    /** The DAW link was lost: motors stop where they are rather than chase a stale target. */
-    stopAll() {
-        this.faders.forEach(f => f.servo.clearTarget())
+    /** The DAW link was lost: motors following the DAW stop where they are rather than chase a stale target. */
+    stopFollowingDaw() {
+        this.faders.forEach(f => f.stopFollowingDaw())
     }
 
     /**

@@ -1,19 +1,22 @@
 /**
- * The device link's messages: OSC packets under /headroom/ carried by SLIP over the TCP socket
- * between the firmware and the host link. Both ends encode and decode with this file, so they
- * cannot drift apart. Everything not under /headroom/ that the device sends is OSC for the DAW,
- * already in the selected map; the host forwards it.
- *
- * host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
- *   device), preset, config (OSC map, fader law, MIDI mode), calibrate, heap (a diagnostic that
- *   restarts the firmware, see encodeHeapProbe).
- * device -> host: hello (board), state and strip (what the simulator's API shows: the state's
+ * The device link's messages: OSC packets under /headroom/, SLIP-framed. Both ends encode and
+ * decode with this file, so they cannot drift apart. Two paths carry them:
+ * - the host link, on the Jacdac bus (a serial service the host serves; the device's `link` role):
+ *   host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
+ *   device), preset, config (fader law, MIDI mode), calibrate;
+ *   device -> host: hello (board) and bank (the MCU bank its strips show, for the host's OSC).
+ *   What goes to the DAW travels as MIDI (the MidiOutput role); the host makes OSC from it.
+ * - the simulator's socket (in the VM only): heap (a diagnostic that restarts the firmware, see
+ *   encodeHeapProbe) to the device; state and strip (what the simulator's API shows: the state's
  *   head, and each fader in a message of its own, sent when it changes: one large message
- *   would need a large block of the VM's small heap), display (the display's counters, once a
+ *   would need a large block of the VM's small heap) and display (the display's counters, once a
  *   second: the head, sent ten times a second, is already the firmware's largest allocation,
- *   and two more numbers in it ran fader8 out of memory while eight motors moved).
+ *   and two more numbers in it ran fader8 out of memory while eight motors moved) from it.
  */
 import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "../osc/osc"
+
+/** TCP port of the simulator's socket on 127.0.0.1 (the VM only). */
+export const SIM_SOCKET_PORT = 8093
 
 export const LINK_PREFIX = "/headroom/"
 export const LINK_PING = "/headroom/ping"
@@ -24,9 +27,10 @@ export const LINK_CONFIG = "/headroom/config"
 export const LINK_CALIBRATE = "/headroom/calibrate"
 export const LINK_HEAP = "/headroom/heap"
 export const LINK_HELLO = "/headroom/hello"
+export const LINK_BANK = "/headroom/bank"
 export const LINK_STATE = "/headroom/state"
 export const LINK_STRIP = "/headroom/strip"
-export const LINK_DISPLAY = "/headroom/display"
+export const LINK_COUNTERS = "/headroom/counters"
 
 /** True for messages between device and host; false for OSC meant for the DAW. */
 export function isLinkMessage(m: OscMessage): boolean {
@@ -50,9 +54,9 @@ export function encodePresetRequest(name: string): Buffer {
     return encodeMessage(LINK_PRESET, [oscString(name)])
 }
 
-/** The host's settings for the device: OSC map ("reaper" | "ardour" | "generic" | "off"), fader law, MIDI mode ("mcu" | "cc"). */
-export function encodeConfig(osc: string, law: string, midi: string): Buffer {
-    return encodeMessage(LINK_CONFIG, [oscString(osc), oscString(law), oscString(midi)])
+/** The host's settings for the device: the DAW's fader law, MIDI mode ("mcu" | "cc"). */
+export function encodeConfig(law: string, midi: string): Buffer {
+    return encodeMessage(LINK_CONFIG, [oscString(law), oscString(midi)])
 }
 
 export function encodeCalibrate(): Buffer {
@@ -72,6 +76,11 @@ export function encodeHeapProbe(bytes: number): Buffer {
 /** What the device says when the link comes up. */
 export function encodeHello(board: string, faders: number, channels: number): Buffer {
     return encodeMessage(LINK_HELLO, [oscString(board), oscInt(faders), oscInt(channels)])
+}
+
+/** The MCU bank (banks of eight channels) the device's strips show: strip s is channel 8 bank + s. */
+export function encodeBank(bank: number): Buffer {
+    return encodeMessage(LINK_BANK, [oscInt(bank)])
 }
 
 /** One fader as the state message carries it. */
@@ -105,12 +114,17 @@ export interface LinkState {
     /** The display's counters (from their own message): packets, and texts not sent for want of a bound display. */
     displayPackets: number
     displayUnbound: number
+    /** MIDI batches and link messages skipped for want of a host link serving their role (same message). */
+    midiUnbound: number
+    linkUnbound: number
+    /** Times the device found the host link silent for too long (rare counter). */
+    linkLosses: number
     faders: LinkFaderState[]
 }
 
 const STATE_HEAD = 10
 
-/** The head of the state: everything but the faders and the display's counters (not sent). */
+/** The head of the state: everything but the faders and the rare counters (not sent). */
 export function encodeState(s: LinkState): Buffer {
     return encodeMessage(LINK_STATE, [
         oscString(s.preset),
@@ -147,7 +161,7 @@ function num(a: OscArg): number {
     return a.type === "i" || a.type === "f" ? (a.value as number) : NaN
 }
 
-/** Decodes a state head; null when its shape is wrong. The faders and the display's counters come from `previous`, if any. */
+/** Decodes a state head; null when its shape is wrong. The faders and the rare counters come from `previous`, if any. */
 export function decodeState(m: OscMessage, previous: LinkState | null = null): LinkState | null {
     const a = m.args
     if (m.address !== LINK_STATE || a.length !== STATE_HEAD) return null
@@ -164,21 +178,38 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
         midiPackets: num(a[9]),
         displayPackets: previous ? previous.displayPackets : 0,
         displayUnbound: previous ? previous.displayUnbound : 0,
+        midiUnbound: previous ? previous.midiUnbound : 0,
+        linkUnbound: previous ? previous.linkUnbound : 0,
+        linkLosses: previous ? previous.linkLosses : 0,
         faders: previous ? previous.faders : [],
     }
 }
 
-/** The display's counters: packets spent on it, texts not sent for want of a bound display. */
-export function encodeDisplayCounters(packets: number, unbound: number): Buffer {
-    return encodeMessage(LINK_DISPLAY, [oscInt(packets), oscInt(unbound)])
+/**
+ * The counters that change rarely, sent once a second: display packets and texts, MIDI batches and
+ * link messages not sent for want of a bound role, host links lost.
+ */
+export interface RareCounters {
+    displayPackets: number
+    displayUnbound: number
+    midiUnbound: number
+    linkUnbound: number
+    linkLosses: number
 }
 
-/** Decodes the display's counters into `state`; false when the message is malformed. */
-export function applyDisplayCounters(state: LinkState, m: OscMessage): boolean {
+export function encodeCounters(c: RareCounters): Buffer {
+    return encodeMessage(LINK_COUNTERS, [oscInt(c.displayPackets), oscInt(c.displayUnbound), oscInt(c.midiUnbound), oscInt(c.linkUnbound), oscInt(c.linkLosses)])
+}
+
+/** Decodes the rare counters into `state`; false when the message is malformed. */
+export function applyCounters(state: LinkState, m: OscMessage): boolean {
     const a = m.args
-    if (m.address !== LINK_DISPLAY || a.length !== 2 || a[0].type !== "i" || a[1].type !== "i") return false
+    if (m.address !== LINK_COUNTERS || a.length !== 5 || a.some(x => x.type !== "i")) return false
     state.displayPackets = a[0].value as number
     state.displayUnbound = a[1].value as number
+    state.midiUnbound = a[2].value as number
+    state.linkUnbound = a[3].value as number
+    state.linkLosses = a[4].value as number
     return true
 }
 
@@ -235,7 +266,7 @@ export function decodeCommand(m: OscMessage): LinkCommand | string {
         return cmd
     }
     if (m.address === LINK_PRESET || m.address === LINK_CONFIG) {
-        const n = m.address === LINK_PRESET ? 1 : 3
+        const n = m.address === LINK_PRESET ? 1 : 2
         if (a.length !== n || a.some(x => x.type !== "s")) return m.address + ": expects " + n + " strings"
         cmd.kind = m.address === LINK_PRESET ? "preset" : "config"
         cmd.text = a.map(x => x.value as string)

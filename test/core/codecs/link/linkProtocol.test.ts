@@ -4,11 +4,11 @@ import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import {
     decodeCommand,
     encodeHeapProbe,
-    applyDisplayCounters,
+    applyCounters,
     applyStrip,
     decodeState,
     encodeConfig,
-    encodeDisplayCounters,
+    encodeCounters,
     encodeStrip,
     encodeFaderTarget,
     encodeMidiIn,
@@ -31,7 +31,7 @@ describe("device link protocol", () => {
         expect(decodeCommand(message(encodeFaderTarget(3, 0.75)))).toMatchObject({ kind: "fader", channel: 3, position: 0.75 })
         expect(decodeCommand(message(encodeMidiIn([0xe0, 0x00, 0x40])))).toMatchObject({ kind: "midi", bytes: [0xe0, 0x00, 0x40] })
         expect(decodeCommand(message(encodePresetRequest("rock")))).toMatchObject({ kind: "preset", text: ["rock"] })
-        expect(decodeCommand(message(encodeConfig("reaper", "reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "reaper", "mcu"] })
+        expect(decodeCommand(message(encodeConfig("reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "mcu"] })
         expect(decodeCommand(message(encodeHeapProbe(4096)))).toMatchObject({ kind: "heap", channel: 4096 })
     })
     it("rejects malformed commands with a reason", () => {
@@ -59,6 +59,9 @@ describe("device link protocol", () => {
             midiPackets: 7,
             displayPackets: 0,
             displayUnbound: 0,
+            midiUnbound: 0,
+            linkUnbound: 0,
+            linkLosses: 0,
             faders: [
                 { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
                 { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
@@ -69,10 +72,11 @@ describe("device link protocol", () => {
         s.faders.forEach((f, i) => expect(applyStrip(got, message(encodeStrip(i, f)))).toBe(true))
         expect(got).toEqual(s)
         expect(decodeState(message(encodeState(s)), got)!.faders).toBe(got.faders)
-        // the display's counters come in their own message, and a later head keeps them
-        expect(applyDisplayCounters(got, message(encodeDisplayCounters(12, 3)))).toBe(true)
-        expect(decodeState(message(encodeState(s)), got)).toMatchObject({ displayPackets: 12, displayUnbound: 3 })
-        expect(applyDisplayCounters(got, message(encodeMessage("/headroom/display", [oscInt(1)])))).toBe(false)
+        // the rare counters come in their own message, and a later head keeps them
+        const rare = { displayPackets: 12, displayUnbound: 3, midiUnbound: 7, linkUnbound: 2, linkLosses: 1 }
+        expect(applyCounters(got, message(encodeCounters(rare)))).toBe(true)
+        expect(decodeState(message(encodeState(s)), got)).toMatchObject(rare)
+        expect(applyCounters(got, message(encodeMessage("/headroom/counters", [oscInt(1)])))).toBe(false)
         expect(decodeState(message(encodeMessage("/headroom/state", [oscInt(1)])))).toBeNull()
         expect(applyStrip(got, message(encodeMessage("/headroom/strip", [oscInt(99)])))).toBe(false)
     })

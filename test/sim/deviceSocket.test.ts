@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest"
-import { DeviceLink } from "../../bridge/deviceLink"
+import { DeviceSocket } from "../../sim/deviceSocket"
 import { encodeMessage, oscFloat, oscInt } from "../../src/core/codecs/osc/osc"
 import { slipEncode } from "../../src/core/codecs/link/slip"
-import { FakeDevice } from "./fakeDevice"
+import { FakeDevice } from "./socketClient"
 
 const PING = encodeMessage("/headroom/ping", [])
 const cleanup: (() => unknown)[] = []
@@ -11,7 +11,7 @@ afterEach(async () => {
 })
 
 async function listen() {
-    const link = await DeviceLink.listen(0, PING)
+    const link = await DeviceSocket.listen(0, PING)
     cleanup.push(() => link.close())
     return link
 }
@@ -22,7 +22,7 @@ async function device(port: number) {
     return d
 }
 
-describe("device link", () => {
+describe("the simulator's socket to the device", () => {
     it("listens on 127.0.0.1 and carries SLIP-framed OSC both ways", async () => {
         const link = await listen()
         const packets: number[][] = []
@@ -105,6 +105,6 @@ describe("device link", () => {
 
     it("reports a taken port in one line", async () => {
         const link = await listen()
-        await expect(DeviceLink.listen(link.port, PING)).rejects.toThrow(`device link: cannot listen on 127.0.0.1:${link.port}: EADDRINUSE`)
+        await expect(DeviceSocket.listen(link.port, PING)).rejects.toThrow(`simulator socket: cannot listen on 127.0.0.1:${link.port}: EADDRINUSE`)
     })
 })

@@ -1,10 +1,9 @@
 /**
- * The device end of the link to the host: one TCP socket carrying SLIP-framed OSC both ways.
- * DeviceScript sockets are native calls outside the 50-packets/s role throttle, so OSC out and
- * the DAW's feedback in cost the motors nothing. A host that dies closes the socket at once; a
- * host that hangs stops its 100 ms pings, and a link silent for LINK_TIMEOUT_MS counts as lost
- * too. Then the firmware stops motors that were following the DAW, and the socket is reopened
- * until the host is back.
+ * The firmware's socket to the simulator, opened only in the DeviceScript VM: the simulator's
+ * view of the device (the state report its page and API show) and its test hooks (heap probes)
+ * travel here as SLIP-framed OSC, outside the packet budget (sockets are native calls). Nothing
+ * the product needs depends on it: on the chip there is no socket (it would need WiFi), and the
+ * DAW link travels on the Jacdac bus (hostLink.ts).
  */
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
@@ -12,20 +11,21 @@ import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
 import { messagesIn, OscMessage } from "../core/codecs/osc/osc"
 import { decodePacket } from "../core/codecs/osc/oscDecode"
 
-export const LINK_TIMEOUT_MS = 400
+/** A simulator silent for this long (ms) is gone; it pings every 100 ms. */
+const SILENT_MS = 400
 const RETRY_MS = 500
-/** Packets waiting for the socket beyond this are dropped (counted): a stalled host must not eat the heap. */
+/** Packets waiting for the socket beyond this are dropped (counted): a stalled simulator must not eat the heap. */
 const MAX_QUEUE = 16
 
-export class DawLink {
+export class SimSocket {
     connected = false
     /** OSC packets received, and frames dropped as malformed (each with a logged reason). */
     received = 0
     dropped = 0
     sendFailures = 0
-    /** Called for each OSC message from the host. */
+    /** Called for each OSC message from the simulator. */
     onMessage: (m: OscMessage) => void = null
-    /** Called when the link comes up (true) or is lost (false). */
+    /** Called when the socket comes up (true) or is lost (false). */
     onState: (up: boolean) => void = null
     private socket: Socket = null
     // framed at once and kept as Buffers: a number[] costs the VM's small heap 8+ bytes a byte
@@ -49,14 +49,14 @@ export class DawLink {
                 this.setState(true)
                 await this.readLoop()
             } catch (e) {
-                // host not there yet, or gone: retry quietly
+                // simulator not there yet, or gone: retry quietly
             }
             await this.close()
             await ds.sleep(RETRY_MS)
         }
     }
 
-    /** Queues one OSC packet for the host; false when it was dropped (and counted): the link is down or backed up. */
+    /** Queues one OSC packet for the simulator; false when it was dropped (and counted): not connected or backed up. */
     post(packet: Buffer): boolean {
         if (!this.connected || this.queue.length >= MAX_QUEUE) {
             this.sendFailures++
@@ -95,11 +95,11 @@ export class DawLink {
         const self = this
         const dispatch = (frame: number[]) => self.dispatch(frame)
         for (;;) {
-            const buf = await this.socket.recv(LINK_TIMEOUT_MS / 4)
+            const buf = await this.socket.recv(SILENT_MS / 4)
             if (buf === null) return
             const now = ds.millis()
             if (buf === undefined) {
-                if (now - this.heard > LINK_TIMEOUT_MS) return
+                if (now - this.heard > SILENT_MS) return
                 continue
             }
             this.heard = now
@@ -111,7 +111,7 @@ export class DawLink {
         const r = decodePacket(frame)
         if (r.ok === false) {
             this.dropped++
-            console.warn(`link: dropped packet: ${r.reason}`)
+            console.warn(`simulator socket: dropped packet: ${r.reason}`)
             return
         }
         this.received++
