@@ -41,9 +41,8 @@ export class MixControl {
             return
         }
         this.settings.preset = name
-        this.mix.load(preset, this.settings.map)
+        this.surface.load(preset, this.settings.map)
         this.logWarnings(`preset ${name}`)
-        this.surface.placeAll()
         this.save.start()
     }
 

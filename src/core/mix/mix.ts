@@ -80,11 +80,12 @@ export class Mix {
 
     /**
      * A hand moved channel `c` to `position`. Returns the other channels whose level the rule
-     * changed: they are to be moved and sent. (When the rule holds `c` at the ceiling, `held(c)`.)
+     * changed (of `lowerable`, default all): they are to be moved and sent. (When the rule holds
+     * `c` at the ceiling, `held(c)`.)
      */
-    hand(c: number, position: number): number[] {
+    hand(c: number, position: number, lowerable: number[] | null = null): number[] {
         const db = positionToDb(this.law, Math.max(0, Math.min(1, position)))
-        const r = this.rule ? pushDb(this.state, c, db) : setLevel(this.state, c, db)
+        const r = this.rule ? pushDb(this.state, c, db, lowerable) : setLevel(this.state, c, db)
         this.apply(r)
         const moved: number[] = []
         r.moves.forEach(m => {
@@ -103,9 +104,11 @@ export class Mix {
         this.apply(release(this.state, c))
     }
 
-    /** The user loaded `preset`: every channel gets its level. */
-    load(preset: Preset, map: ChannelMap) {
+    /** The user loaded `preset`: every channel of `only` (default all) gets its level; the others keep theirs. */
+    load(preset: Preset, map: ChannelMap, only: number[] | null = null) {
         const r = load(preset, map, { ceilingDb: this.state.ceilingDb, floorDb: this.state.floorDb })
+        const before = this.state.db
+        if (only) r.state.db = r.state.db.map((db, c) => (only.indexOf(c) >= 0 || c >= before.length ? db : before[c]))
         this.state = r.state
         this.warnings = r.warnings
     }

@@ -10,7 +10,9 @@
  * bank Mackie Control in eights.
  */
 import { Fader } from "../control/fader"
+import type { ChannelMap } from "../mix/channelMap"
 import { Mix } from "../mix/mix"
+import type { Preset } from "../mix/presets"
 import { StripEvent, TOUCH_NONE, TOUCH_OFF } from "./strip"
 import { fromPosition14, MAX14, toPosition14 } from "../position"
 
@@ -109,11 +111,14 @@ export class Surface {
         })
     }
 
-    /** Every channel of the mix changed (a preset load). */
-    placeAll() {
-        const all: number[] = []
-        for (let c = 0; c < this.channels; c++) all.push(c)
-        this.place(all)
+    /**
+     * The user loaded `preset`: the channels the DAW can be told about get its levels, move there
+     * and are sent; the others keep the DAW's levels (load again in their bank).
+     */
+    load(preset: Preset, map: ChannelMap) {
+        const reach = this.reachable()
+        this.mix.load(preset, map, reach)
+        this.place(reach)
     }
 
     /** A DAW position for channel `c` (14-bit): the DAW's word. Returns true when a motor was given it as a target. */
@@ -144,18 +149,31 @@ export class Surface {
     }
 
     /**
+     * Channels the DAW can be told about: those of the Mackie Control bank the host shows, which
+     * holds the surface's view (MCU bytes address strips, not channels).
+     */
+    reachable(): number[] {
+        const first = Math.floor((this.bank * this.faders.length) / MCU_STRIPS) * MCU_STRIPS
+        const out: number[] = []
+        for (let c = first; c < first + MCU_STRIPS && c < this.channels; c++) out.push(c)
+        return out
+    }
+
+    /**
      * Gives the mix what hands did since the last call: each moved channel's new level, with the
      * rule's consequences placed (see `place`); a channel the rule holds at the ceiling returns
-     * there once let go.
+     * there once let go. The rule lowers only channels the DAW can hear about: the DAW's mix and
+     * ours never part.
      */
     ride() {
         const self = this
+        const lowerable = this.reachable()
         this.faders.forEach((f, i) => {
             if (!f.handMoved) return
             f.handMoved = false
             const c = self.channelOf(i)
             if (c < 0) return
-            self.place(self.mix.hand(c, f.wiper.reported))
+            self.place(self.mix.hand(c, f.wiper.reported, lowerable))
             if (self.mix.held(c)) f.moveTo(self.mix.ceilingPosition(), false)
         })
     }

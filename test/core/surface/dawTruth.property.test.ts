@@ -54,7 +54,9 @@ function run(actions: Action[], initial: number[]) {
         // what the hand asked (how much further past the ceiling it went), to the 14-bit step
         const asked = touched.length > 0 ? s.mix.state.heldDb[touched[0]] - heldBefore : 0
         const ceiling14 = toPosition14(s.mix.ceilingPosition())
+        const reachable = s.reachable()
         sent.forEach((p, c) => {
+            expect(reachable, `channel ${c + 1} is not in the host's MCU bank`).toContain(c)
             if (touched.indexOf(c) >= 0 && s.mix.rule) expect(p, `channel ${c + 1} under a hand went past the ceiling`).toBeLessThanOrEqual(ceiling14)
             if (touched.indexOf(c) >= 0 || loading) return
             const before = dbOf(s, daw[c])
@@ -74,8 +76,7 @@ function run(actions: Action[], initial: number[]) {
             s.shiftBank(a.delta)
             tick([], false)
         } else if (a.kind === "load") {
-            s.mix.load(presetByName(a.genre)!, { elements: s.mix.state.elements, nominalDb: s.mix.state.nominalDb })
-            s.placeAll()
+            s.load(presetByName(a.genre)!, { elements: s.mix.state.elements, nominalDb: s.mix.state.nominalDb })
             tick([], true)
         } else if (a.kind === "rule") {
             s.mix.rule = a.on

@@ -58,18 +58,30 @@ describe("surface", () => {
         expect(s.flush(50).pop()).toEqual({ channel: 3, touch: TOUCH_OFF, position14: -1 })
     })
     // issue 15: with two copies of the levels, a DAW move outside the bank never reached the rule's
-    // copy, and a push later "lowered" the channel from the preset's level: 0.200 became 0.384
+    // copy, and a push later "lowered" the channel from the preset's level (the DAW's 0.200 was
+    // placed at 0.341). Four faders, eight channels: channel 7 is out of view, in the host's bank.
     it("lowers a channel out of view from where the DAW put it, and the DAW hears it", () => {
+        const s = surface(4, 8)
+        s.daw(0, p14(0), 0)
+        s.daw(6, toPosition14(0.2), 0)
+        handTo(s, 0, dbToPosition("mcu", 3), 1000)
+        s.ride()
+        const heard = s.flush(1020).filter(e => e.channel === 6 && e.touch === TOUCH_NONE)
+        const excess = positionToDb("mcu", s.faders[0].wiper.reported)
+        expect(excess).toBeCloseTo(3, 1)
+        expect(s.mix.db(6)).toBeCloseTo(positionToDb("mcu", fromPosition14(toPosition14(0.2))) - excess, 9)
+        expect(heard.map(e => e.position14)).toEqual([toPosition14(s.mix.position(6))])
+    })
+    it("leaves a channel the DAW cannot be told about (another MCU bank) where the DAW put it", () => {
         const s = surface(8, 16)
         s.daw(0, p14(0), 0)
         s.daw(11, toPosition14(0.2), 0)
         handTo(s, 0, dbToPosition("mcu", 3), 1000)
         s.ride()
-        const heard = s.flush(1020).filter(e => e.channel === 11 && e.touch === TOUCH_NONE)
-        const excess = positionToDb("mcu", s.faders[0].wiper.reported)
-        expect(excess).toBeCloseTo(3, 1)
-        expect(s.mix.db(11)).toBeCloseTo(positionToDb("mcu", fromPosition14(toPosition14(0.2))) - excess, 9)
-        expect(heard.map(e => e.position14)).toEqual([toPosition14(s.mix.position(11))])
+        expect(s.flush(1020).filter(e => e.channel === 11)).toEqual([])
+        expect(toPosition14(s.mix.position(11))).toBe(toPosition14(0.2))
+        s.shiftBank(1)
+        expect(toPosition14(s.faders[3].servo.target)).toBe(toPosition14(0.2))
     })
     it("sends the ceiling, never above it, while a hand pushes past it, and returns the fader there", () => {
         const s = surface(4, 4)
