@@ -167,13 +167,12 @@ export class Surface {
      */
     ride() {
         const self = this
-        const lowerable = this.reachable()
         this.faders.forEach((f, i) => {
             if (!f.handMoved) return
             f.handMoved = false
             const c = self.channelOf(i)
             if (c < 0) return
-            self.place(self.mix.hand(c, f.wiper.reported, lowerable))
+            self.place(self.mix.hand(c, f.wiper.reported, self.reachable()))
             if (self.mix.held(c)) f.moveTo(self.mix.ceilingPosition(), false)
         })
     }
