@@ -67,7 +67,7 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             // a fresh flash: the first start calibrates
             sim = await startSim(mkdtempSync(join(tmpdir(), "headroom-ardour-sim-")))
             expect(await until(() => atRest(sim), 60000)).toBe(true)
-        })
+        }, 150000)
         afterAll(async () => {
             await sim?.stop()
             ardour?.stop()
@@ -134,13 +134,13 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             await sim.stopVm()
             const lines: string[] = []
             const seed = startChild("seed", process.execPath, [DEVS, "run", resolve("devs/fixtures/seedChannelMap16.ts")], line => lines.push(line), stateDir)
-            const seeded = await until(() => lines.some(l => l.includes("seeded 16 channels")), 30000)
-            await stopChild(seed)
+            // a seed VM left running would join every later test's bus
+            const seeded = await until(() => lines.some(l => l.includes("seeded 16 channels")), 30000).finally(() => stopChild(seed))
             expect(seeded, lines.join("\n")).toBe(true)
             expect(existsSync(join(stateDir, ".devicescript", "flash", "sim.bin"))).toBe(true)
             await sim.startVm()
             expect(await until(() => sim.link.hello()?.channels === 16 && atRest(sim), 30000)).toBe(true)
-        })
+        }, 240000)
         afterAll(async () => {
             await sim?.stop()
             ardour?.stop()
