@@ -16,8 +16,6 @@ export const MAX_MIDI_BLOB = 1024
 const CHUNK_END = 0xf6
 
 export class DawMidiInput {
-    /** Called when the DAW asks who is there: it has (re)started its Mackie Control surface. */
-    onDeviceQuery: (() => void) | null = null
     /** Called with each message that passed, before coalescing (for the message log). */
     onAccepted: ((m: MidiMessage, bytes: number[]) => void) | null = null
     private coalescer: Coalescer<number[]>
@@ -56,7 +54,6 @@ export class DawMidiInput {
             const raw = midiBytes(m)
             this.counters.accept("midi")
             this.onAccepted?.(m, raw)
-            if (e.kind === "deviceQuery") this.onDeviceQuery?.()
             this.coalescer.push(this.keyOf(e), raw)
         }
     }

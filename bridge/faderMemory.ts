@@ -61,11 +61,6 @@ export class FaderMemory {
         return all.sort((a, b) => a[0] - b[0]).map(([, r]) => r)
     }
 
-    /** The remembered MIDI messages, each whole. */
-    midiMessages(): number[][] {
-        return [...this.midi.values()].map(e => e.value)
-    }
-
     /** The remembered OSC positions by channel. */
     osc(): Map<number, number> {
         return new Map([...this.oscs].map(([ch, e]) => [ch, e.value]))

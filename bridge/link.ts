@@ -78,10 +78,14 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         else dev.packetsMalformed++
     }
 
-    /** Config first, then the DAW's last targets; the DAW hears again whatever the device overwrites. */
+    /**
+     * Config first, then the DAW's last targets, and the OSC DAW is asked for its levels again;
+     * the DAW hears again whatever the device overwrites.
+     */
     function deviceReady() {
         say("device link: device connected")
         device.send(encodeConfig(options.daw, options.midiMode))
+        osc?.refresh()
         if (memory.empty()) return
         const before = memory.snapshot()
         // in the order the DAW set them, consecutive MIDI in one packet

@@ -21,8 +21,6 @@ export interface MidiPort {
     send(message: number[]): void
     /** Each complete message from the DAW (SysEx included). */
     onMessage: ((message: number[]) => void) | null
-    /** Called when a named port that had gone away is back (a virtual port never goes away). */
-    onConnect: (() => void) | null
     close(): void
 }
 
@@ -62,7 +60,6 @@ function listen(input: Input, port: MidiPort) {
 class VirtualPort implements MidiPort {
     readonly description = `virtual port ${VIRTUAL_PORT_NAME}`
     onMessage: ((message: number[]) => void) | null = null
-    onConnect: (() => void) | null = null
     private input = new Input()
     private output = new Output()
 
@@ -85,7 +82,6 @@ class VirtualPort implements MidiPort {
 class NamedPort implements MidiPort {
     readonly description: string
     onMessage: ((message: number[]) => void) | null = null
-    onConnect: (() => void) | null = null
     private input: Input | null = null
     private output: Output | null = null
     private timer: NodeJS.Timeout
@@ -114,7 +110,7 @@ class NamedPort implements MidiPort {
     private rescan() {
         const present = findPort(Output.getPortNames(), this.names.send) >= 0 && findPort(Input.getPortNames(), this.names.receive) >= 0
         if (present && !this.output) {
-            if (this.reopen()) this.onConnect?.()
+            this.reopen()
         } else if (!present && this.output) {
             this.say(`MIDI: ${this.description} went away; waiting for it`)
             this.drop()

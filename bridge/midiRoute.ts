@@ -2,13 +2,12 @@
  * The MIDI half of the link: the firmware's MidiOutput bytes to the DAW's port (whole messages,
  * logged, remembered, and handed on once decoded: the OSC half makes the DAW's OSC from them),
  * and the DAW's MIDI to the device as /headroom/midi (checked, coalesced).
- * A DAW that restarts its Mackie Control surface asks who is there; once the firmware has
- * answered ("device ready"), the faders' positions follow.
+ * Nothing is re-sent to the DAW when it or its port comes back: a Mackie Control host sends every
+ * fader's position after the handshake, and its mix wins.
  */
 import type { JDBus } from "jacdac-ts"
 import { encodeMidiIn } from "../src/core/codecs/link/linkProtocol"
 import { encodeFader } from "../src/core/codecs/mcu/mcu"
-import { decodeMcu } from "../src/core/codecs/mcu/mcuDecode"
 import { MidiMessage, MidiStreamParser } from "../src/core/codecs/mcu/mcuParser"
 import { toPosition14 } from "../src/core/position"
 import { MCU_STRIPS } from "../src/core/surface/surface"
@@ -32,7 +31,6 @@ export class MidiRoute {
     readonly input: DawMidiInput
     private service: MidiOutputService
     private parser = new MidiStreamParser()
-    private dawAsked = false
 
     constructor(
         bus: JDBus,
@@ -50,11 +48,7 @@ export class MidiRoute {
             memory.noteMidi(m, false)
             log.add("midi", "from-daw", raw, describeMidi(m))
         }
-        this.input.onDeviceQuery = () => (this.dawAsked = true)
-        if (port) {
-            port.onMessage = m => this.input.push(m)
-            port.onConnect = () => this.resendToDaw()
-        }
+        if (port) port.onMessage = m => this.input.push(m)
     }
 
     /** Sends one whole message to the DAW. */
@@ -66,11 +60,6 @@ export class MidiRoute {
     /** Sends the firmware made while it had its MidiOutput port closed (dropped). */
     whileDisabled(): number {
         return this.service.server.droppedWhileDisabled
-    }
-
-    /** Every remembered fader position to the DAW. */
-    resendToDaw() {
-        this.memory.midiMessages().forEach(m => this.sendToDaw(m))
     }
 
     /** The DAW moving fader `channel` (1-based) to `position` 0..1, as MCU pitch bend on its strip. */
@@ -95,10 +84,6 @@ export class MidiRoute {
             this.log.add("midi", "to-daw", raw, describeMidi(r.message))
             this.sendToDaw(raw)
             this.onDeviceMessage?.(r.message)
-            if (this.dawAsked && decodeMcu(r.message)?.kind === "hostConnectionQuery") {
-                this.dawAsked = false
-                this.resendToDaw()
-            }
         }
     }
 }

@@ -1,8 +1,8 @@
 /**
  * The OSC half of the link: the device's fader moves out to the DAW over UDP through the DAW's
  * map (the user's or a built-in one; logged, remembered), the DAW's OSC in as device targets
- * (checked, coalesced), and the DAW's set-up and the faders' positions again whenever the DAW's
- * port comes back.
+ * (checked, coalesced), and the DAW's set-up and a request for its levels whenever the DAW's
+ * port comes back (its mix wins: the faders' positions are not sent).
  */
 import { encodePacket, messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
@@ -10,6 +10,7 @@ import { OscMap } from "../src/core/codecs/osc/oscMaps"
 import { encodeFader } from "../src/core/codecs/osc/oscMapCodec"
 import { Timers } from "./coalescer"
 import { DawOscInput } from "./dawOscInput"
+import { refreshRequest } from "./dawRefresh"
 import { describeOsc } from "./describe"
 import { DeviceOscOutput } from "./deviceOscOutput"
 import { DropCounters } from "./dropCounters"
@@ -90,9 +91,14 @@ export class OscRoute {
         this.udp.close()
     }
 
+    /** Asks the DAW for every fader's level (see dawRefresh.ts); the answer moves the motors. */
+    refresh() {
+        refreshRequest(this.output.dawMap().name).forEach(m => this.sendToDaw(encodePacket(m)))
+    }
+
     private setUpDaw() {
         this.output.dawMap().setup.forEach(m => this.sendToDaw(encodePacket(m)))
-        this.output.resend(this.deps.memory.osc())
+        this.refresh()
     }
 
     private sendToDaw(packet: Buffer) {

@@ -2,7 +2,7 @@
  * Calibration: drives every motor to the bottom and then the top end stop and keeps the raw
  * wiper readings there (core/endStop.ts tells when a wiper has got there), so that travel maps
  * to 0..1 on each fader's real track. Faders that are touched or fail are left with their old
- * limits.
+ * limits. Afterwards each fader goes back to where it stood: calibrating changes no level.
  */
 import * as ds from "@devicescript/core"
 import { EndStop } from "../core/control/endStop"
@@ -46,10 +46,11 @@ const READINGS_MS = 5000
 export async function calibrate(faders: FaderIo[], control: ControlLoop, old: Calibration[]): Promise<Calibration[]> {
     const t0 = ds.millis()
     while (faders.some(f => f.readings === 0) && ds.millis() - t0 < READINGS_MS) await ds.sleep(50)
+    const start = faders.map(f => f.raw)
     const lows = await driveAll(faders, control, -CAL_DUTY)
     const highs = await driveAll(faders, control, CAL_DUTY)
     faders.forEach(f => control.drive(f.index, 0))
-    return faders.map((f, i) => {
+    const cals = faders.map((f, i) => {
         const c: Calibration = { low: lows[i], high: highs[i] }
         const err = f.fader.touched() ? "touched during calibration" : calibrationError(c)
         if (err) {
@@ -59,4 +60,8 @@ export async function calibrate(faders: FaderIo[], control: ControlLoop, old: Ca
         f.fader.wiper.calibrate(c)
         return c
     })
+    faders.forEach((f, i) => {
+        if (start[i] >= 0) f.fader.moveTo(f.fader.wiper.toTravel(start[i]), false)
+    })
+    return cals
 }

@@ -23,8 +23,6 @@ const SCRIBBLE_CELLS = 4
 export class DawIo {
     /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
     midiErrors = 0
-    /** Told of every DAW position a channel accepted (channel 0-based, position 0..1). */
-    onLevel: (channel: number, position: number) => void = null
     /** Told the MCU bank (banks of eight) the strips show whenever it changes: the host's OSC needs it. */
     onBank: (bank: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
@@ -83,8 +81,9 @@ export class DawIo {
     }
 
     /**
-     * The link came up: announce the surface to the host (the MCU handshake, the scribble strips).
-     * No fader position goes out: at connect the DAW's mix is the truth, and the host sends it.
+     * The link came up: announce the surface to the host, which answers with every fader's
+     * position (an MCU host after the handshake; the host link asks an OSC DAW for a refresh).
+     * No position goes out: the DAW's mix is the truth.
      */
     linkUp() {
         this.queueMidi(deviceReady())
@@ -97,8 +96,7 @@ export class DawIo {
     }
 
     private target(c: number, position14: number, now: number) {
-        if (!this.surface.daw(c, position14, now)) return
-        if (this.onLevel) this.onLevel(c, position14 / 16383)
+        this.surface.daw(c, position14, now)
     }
 
     /** Raw MIDI bytes from the DAW: MCU fader targets and handshake queries; the rest is ignored. */
@@ -116,7 +114,10 @@ export class DawIo {
             if (reply) self.queueMidi(reply)
             if (e.kind !== "fader") return
             if (e.channel === MASTER_CHANNEL) {
-                if (self.master && self.master.strip.acceptDaw(e.value, now)) self.master.moveTo(e.value / 16383, false)
+                if (self.master && self.master.strip.acceptDaw(e.value, now)) {
+                    self.surface.mix.master = e.value / 16383
+                    self.master.moveTo(self.surface.mix.master, true)
+                }
                 return
             }
             self.target(self.mcuBank * MCU_STRIPS + e.channel, e.value, now)
@@ -125,7 +126,9 @@ export class DawIo {
     }
 
     private emit(e: SurfaceEvent, master: boolean): boolean {
-        const bytes = midiFor(e, this.cfg, master)
+        // MCU strips address the host's bank: a channel out of it (the rule lowering it) is heard over OSC only
+        const reachable = master || this.cfg.midi !== MIDI_MCU || Math.floor(e.channel / MCU_STRIPS) === this.mcuBank
+        const bytes = reachable ? midiFor(e, this.cfg, master) : []
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
         // the MIDI batch is full (MIDI waits while motor stops are due)
         if (bytes.length > 0 && !midi) {

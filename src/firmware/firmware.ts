@@ -12,7 +12,6 @@ import { routeSimulatorI2c } from "../boards/simulatorI2c"
 import { decodeCommand, encodeBank, encodeHello, isLinkMessage, SIM_SOCKET_PORT } from "../core/codecs/link/linkProtocol"
 import { Outbox } from "../core/control/outbox"
 import { Surface, SurfaceEvent } from "../core/surface/surface"
-import { TOUCH_OFF } from "../core/surface/strip"
 import { toPosition14 } from "../core/position"
 import { positionToDb } from "../core/mix/taper"
 import { DawIo } from "./dawIo"
@@ -21,6 +20,8 @@ import { SimSocket } from "./simSocket"
 import { FaderIo } from "./faderIo"
 import { Hardware } from "./hardware"
 import { MixControl } from "./mixControl"
+import { Mix } from "../core/mix/mix"
+import { presetByName } from "../core/mix/presets"
 import { PacketPump } from "./packetPump"
 import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
@@ -79,10 +80,11 @@ export async function startFirmware(hw: Hardware) {
     const control = new ControlLoop(new FaderLoop(ios.map(io => io.fader)), hw.motors)
     const stripFaders = ios.slice(0, hw.faders.length).map(io => io.fader)
     const master = hw.master ? ios[hw.faders.length].fader : null
-    const surface = new Surface(stripFaders, settings.map.elements.length)
+    // the saved preset is remembered, not loaded: every level is the DAW's until a hand or a load
+    const levels = Mix.unknown(presetByName(settings.preset), settings.map, settings.law)
+    const surface = new Surface(stripFaders, levels)
     const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
-    const mix = new MixControl(settings, surface, daw)
-    daw.onLevel = (c, position) => mix.dawLevel(c, position)
+    const mix = new MixControl(settings, levels, surface, daw)
     daw.onBank = bank => link.post(encodeBank(bank))
     // the simulator's view of the device and its test hooks; nothing of the product travels here
     const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
@@ -92,7 +94,9 @@ export async function startFirmware(hw: Hardware) {
     const recalibrate = async () => {
         settings.calibration = await calibrate(ios, control, settings.calibration)
         await settings.saveCalibration()
+        // a fader whose level is known goes there rather than where it stood; nothing is sent
         surface.showBank()
+        if (master && levels.master >= 0) master.moveTo(levels.master, false)
     }
     const probeHeap = async (bytes: number) => {
         // at a moment the socket has nothing in flight: the second's full state report waiting for
@@ -158,7 +162,6 @@ export async function startFirmware(hw: Hardware) {
     const boot = async () => {
         // a fader never calibrated (first start) is calibrated before anything moves it
         if (settings.calibration.some(c => c === null)) await recalibrate()
-        mix.restore()
         // the host hears from the device once it is ready to be driven
         ready = true
         if (link.connected) hello()
@@ -172,11 +175,8 @@ export async function startFirmware(hw: Hardware) {
     setInterval(() => {
         const now = ds.millis()
         link.watch(now)
-        mix.ride(surface.takeHandMoves())
+        mix.ride()
         const events = surface.flush(now)
-        events.forEach(e => {
-            if (e.touch === TOUCH_OFF) mix.released(e.channel)
-        })
         daw.send(events, master ? masterEvents(master, now) : [])
         if (now - lastScribble >= SCRIBBLE_MS) {
             lastScribble = now

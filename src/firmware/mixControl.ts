@@ -1,48 +1,48 @@
 /**
- * The mix on the device: the preset in force, the rule mode, the channel map and the balance
- * state, kept in step with the surface. Loading a preset sends every fader to its level; with
- * the rule on, a hand pushing a fader past the ceiling lowers the others live (balance `push`).
+ * The mix on the device: the preset remembered, the rule mode, the channel map, and the mix
+ * itself (src/core/mix/mix.ts), which the surface shows a bank of. The remembered preset is only
+ * shown until the user loads one: booting changes no level. With the rule on, a hand pushing a
+ * fader past the ceiling lowers the others live.
  */
 import { MODE_LOWER, MODE_PLAIN, Settings } from "./settings"
 import { Surface } from "../core/surface/surface"
 import { DawIo } from "./dawIo"
-import { dbToPosition, isFaderLaw, positionToDb } from "../core/mix/taper"
+import { isFaderLaw } from "../core/mix/taper"
 import { GENRES, presetByName } from "../core/mix/presets"
-import { load, MixResult, MixState, push, release, setLevel } from "../core/mix/balance"
+import { Mix } from "../core/mix/mix"
 import { mixBusDb } from "../core/mix/mixbus"
 import { MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
 
 export class MixControl {
-    private state: MixState = null
-
     constructor(
         readonly settings: Settings,
+        readonly mix: Mix,
         private surface: Surface,
         private daw: DawIo
-    ) {}
+    ) {
+        mix.rule = settings.mode === MODE_LOWER
+    }
 
     elementOf(channel: number): string {
         return this.settings.map.elements[channel]
     }
 
+    /** The estimate over the channels whose level is known; -200 when none is. */
     mixBusDb(): number {
-        if (!this.state) return -200
-        const db = mixBusDb(this.state)
+        const db = mixBusDb(this.mix.state)
         return db > -200 ? db : -200
-    }
-
-    /** At start-up: the stored preset's balance, faders to it. */
-    restore() {
-        this.apply(this.settings.preset)
     }
 
     /** Loads a genre by name (from the link or the API); unknown names are logged and ignored. */
     loadPreset(name: string) {
-        if (!presetByName(name)) {
+        const preset = presetByName(name)
+        if (!preset) {
             console.warn(`preset: unknown genre ${name}`)
             return
         }
-        this.apply(name)
+        this.settings.preset = name
+        this.surface.load(preset, this.settings.map)
+        this.logWarnings(`preset ${name}`)
         this.save.start()
     }
 
@@ -55,6 +55,7 @@ export class MixControl {
 
     toggleMode() {
         this.settings.mode = this.settings.mode === MODE_LOWER ? MODE_PLAIN : MODE_LOWER
+        this.mix.rule = this.settings.mode === MODE_LOWER
         this.save.start()
     }
 
@@ -68,62 +69,23 @@ export class MixControl {
         else console.warn(`config: unknown fader law ${law}`)
         if (midi === MIDI_MCU || midi === MIDI_CC) this.settings.midi = midi
         else console.warn(`config: unknown MIDI mode ${midi}`)
+        this.mix.setLaw(this.settings.law)
         this.daw.cfg = this.settings.dawOut()
         this.save.start()
     }
 
-    /**
-     * Channels a hand moved this control period. With the rule on, a push past the ceiling lowers
-     * the others and the pushed fader returns to the ceiling once let go; with it off, the level
-     * is only recorded (for the mix-bus estimate).
-     */
-    ride(channels: number[]) {
-        if (channels.length === 0 || !this.state) return
-        const law = this.settings.law
-        const self = this
-        channels.forEach(c => {
-            const p = self.surface.positions[c]
-            const r: MixResult = self.settings.mode === MODE_LOWER ? push(self.state, c, p, law) : setLevel(self.state, c, positionToDb(law, p))
-            self.state = r.state
-            r.warnings.forEach(w => console.log(`balance: ${w}`))
-            const moved: number[] = []
-            const positions: number[] = []
-            r.moves.forEach(m => {
-                // the ridden fader's own move is the hand's, unless the rule holds it at the ceiling
-                if (m.channel === c && !(r.state.heldDb[c] > 0)) return
-                moved.push(m.channel)
-                positions.push(dbToPosition(law, m.toDb))
-            })
-            self.surface.place(moved, positions)
-        })
-    }
-
-    /** The hand let go of channel `c`: a hold above the ceiling ends, so the next push starts afresh. */
-    released(c: number) {
-        if (this.state) this.state = release(this.state, c).state
-    }
-
-    /** A DAW position arrived for channel `c`: the balance state follows it (no rule). */
-    dawLevel(c: number, position: number) {
-        if (this.state) this.state = setLevel(this.state, c, positionToDb(this.settings.law, position)).state
+    /** Hands' moves this control period, with the rule's consequences. */
+    ride() {
+        this.surface.ride()
+        this.logWarnings("balance")
     }
 
     async save() {
         await this.settings.saveMain()
     }
 
-    private apply(name: string) {
-        this.settings.preset = name
-        const law = this.settings.law
-        const r = load(presetByName(name), this.settings.map)
-        r.warnings.forEach(w => console.log(`preset ${name}: ${w}`))
-        this.state = r.state
-        const channels: number[] = []
-        const positions: number[] = []
-        this.state.db.forEach((db, c) => {
-            channels.push(c)
-            positions.push(dbToPosition(law, db))
-        })
-        this.surface.place(channels, positions)
+    private logWarnings(prefix: string) {
+        this.mix.warnings.forEach(w => console.log(`${prefix}: ${w}`))
+        this.mix.warnings = []
     }
 }

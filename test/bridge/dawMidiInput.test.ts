@@ -38,14 +38,6 @@ describe("MIDI from the DAW", () => {
         expect(counters.midi.lastDropReason).toBe("2 data bytes without a status byte")
     })
 
-    it("reports the DAW's device query", () => {
-        const { input } = setup()
-        let queries = 0
-        input.onDeviceQuery = () => queries++
-        input.push([0xf0, 0x00, 0x00, 0x66, 0x14, 0x00, 0xf7])
-        expect(queries).toBe(1)
-    })
-
     it("turns a flood of pitch bends into the latest per strip per interval, ending with the last", () => {
         const { counters, blobs, input } = setup()
         for (let i = 0; i < 4000; i++) {

@@ -7,14 +7,14 @@ describe("fader memory", () => {
         mcu.noteMidi({ type: "pitchbend", channel: 1, value: 8192 }, true)
         mcu.noteMidi({ type: "pitchbend", channel: 1, value: 100 }, false)
         mcu.noteMidi({ type: "cc", channel: 0, controller: 0x10, value: 1 }, true)
-        expect(mcu.midiMessages()).toEqual([[0xe1, 100, 0]])
+        expect(mcu.inOrder()).toEqual([{ kind: "midi", bytes: [0xe1, 100, 0] }])
         const cc = new FaderMemory("cc")
         cc.noteMidi({ type: "cc", channel: 2, controller: 7, value: 64 }, true)
         cc.noteMidi({ type: "cc", channel: 2, controller: 39, value: 3 }, true)
         cc.noteMidi({ type: "pitchbend", channel: 1, value: 8192 }, true)
-        expect(cc.midiMessages()).toEqual([
-            [0xb2, 7, 64],
-            [0xb2, 39, 3],
+        expect(cc.inOrder()).toEqual([
+            { kind: "midi", bytes: [0xb2, 7, 64] },
+            { kind: "midi", bytes: [0xb2, 39, 3] },
         ])
     })
 

@@ -14,7 +14,6 @@ export class FakeMidiPort implements MidiPort {
     /** Messages the link sent to the DAW. */
     readonly sent: number[][] = []
     onMessage: ((message: number[]) => void) | null = null
-    onConnect: (() => void) | null = null
     closed = false
 
     send(message: number[]) {

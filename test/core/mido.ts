@@ -2,7 +2,7 @@
  * python3-mido (Debian python3-mido, run with /usr/bin/python3) as an independent MIDI decoder:
  * each hex stream goes through mido.parse_all, and the messages come back as plain objects.
  */
-import { execFileSync } from "node:child_process"
+import { execFile, execFileSync } from "node:child_process"
 
 const PYTHON = "/usr/bin/python3"
 const SCRIPT = `
@@ -29,6 +29,18 @@ export type MidoMessage = Record<string, unknown> & { type: string }
 export function midoParse(streams: number[][]): MidoMessage[][] {
     const input = JSON.stringify(streams.map(s => Buffer.from(s).toString("hex")))
     return JSON.parse(execFileSync(PYTHON, ["-c", SCRIPT], { input, encoding: "utf8", maxBuffer: 1 << 26 }))
+}
+
+/**
+ * midoParse without blocking this process: a test that shares its process with the simulator's
+ * link must not stall it (the firmware drops a link silent for 400 ms).
+ */
+export function midoParseAsync(streams: number[][]): Promise<MidoMessage[][]> {
+    const input = JSON.stringify(streams.map(s => Buffer.from(s).toString("hex")))
+    return new Promise((resolve, reject) => {
+        const child = execFile(PYTHON, ["-c", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 }, (err, out) => (err ? reject(err) : resolve(JSON.parse(out))))
+        child.stdin!.end(input)
+    })
 }
 
 const REALTIME: Record<number, string> = { 0xf8: "clock", 0xfa: "start", 0xfb: "continue", 0xfc: "stop", 0xfe: "active_sensing", 0xff: "reset" }

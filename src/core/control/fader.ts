@@ -3,7 +3,7 @@
  * per control period out, with touch and the DAW-facing strip kept in step. The firmware feeds it
  * role data; the closed-loop model and the tests feed it a physical model.
  */
-import { Servo, ServoOptions, SERVO_IDLE, SERVO_DEFAULTS } from "./servo"
+import { Servo, ServoOptions, SERVO_DEFAULTS } from "./servo"
 import { Calibration, UNCALIBRATED, Wiper, WiperOptions, WIPER_DEFAULTS } from "./sensing"
 import { Strip } from "../surface/strip"
 import { Touch, TouchOptions, TOUCH_DEFAULTS } from "./touch"
@@ -30,13 +30,10 @@ export class Fader {
     readonly strip: Strip
     /** The hand moved the reported position since the last `takeHandMove` (for the balance rule). */
     handMoved = false
-    /** The servo arrived at a target it was given by the surface itself (preset, balance rule). */
-    private announceOnArrival = false
     /** The target came from the DAW: a lost link stops the move (see stopFollowingDaw). */
     private followsDaw = false
     /** The motor is driven outside the servo (calibration) until a hand or `release`. */
     private manual = false
-    private arrivals = 0
     /** The last raw reading through the calibration (unsmoothed: the servo's own view), and when it came (ms). */
     private travel = -1
     private readAt = 0
@@ -69,14 +66,13 @@ export class Fader {
     }
 
     /**
-     * Moves the fader to `position` (0..1). `announce`: report it to the DAW once it arrives
-     * (moves the DAW did not ask for); DAW targets are not echoed back. `now` (ms): when the target
-     * came, so that a stream of them (automation) is followed at its speed.
+     * Moves the fader to `position` (0..1). `daw`: the DAW asked for it (a lost link stops the
+     * move). A level the surface decides itself is told to the DAW by the surface, when it decides.
+     * `now` (ms): when the target came, so that a stream of them (automation) is followed at its speed.
      */
-    moveTo(position: number, announce: boolean, now: number = -1) {
+    moveTo(position: number, daw: boolean, now: number = -1) {
         this.servo.setTarget(position, now)
-        this.announceOnArrival = announce
-        this.followsDaw = !announce
+        this.followsDaw = daw
     }
 
     /**
@@ -153,13 +149,6 @@ export class Fader {
         const duty = age > STALE_MS && !touched ? this.servo.hold() : this.servo.update(now, this.travel, this.speed, age, touched)
         // touch judges motion against the motor from where the duty last changed
         if (duty !== before) this.touch.motor(duty, now, this.wiper.position)
-        if (this.servo.arrivals !== this.arrivals) {
-            this.arrivals = this.servo.arrivals
-            if (this.announceOnArrival && this.servo.state === SERVO_IDLE) {
-                this.announceOnArrival = false
-                this.strip.announce(toPosition14(this.wiper.reported))
-            }
-        }
         return duty
     }
 }

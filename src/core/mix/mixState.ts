@@ -60,11 +60,12 @@ export function copyState(s: MixState): MixState {
     }
 }
 
-/** The moves from `before` to `after` (channels whose level changed), in channel order. */
+/** The moves from `before` to `after` (channels whose level changed), in channel order. A level still unknown (NaN) did not move. */
 export function movesBetween(before: MixState, after: MixState): Move[] {
     const moves: Move[] = []
     after.db.forEach((db, c) => {
-        if (db !== before.db[c]) moves.push({ channel: c, fromDb: before.db[c], toDb: db })
+        const from = before.db[c]
+        if (db !== from && (db === db || from === from)) moves.push({ channel: c, fromDb: from, toDb: db })
     })
     return moves
 }

@@ -4,6 +4,7 @@
  *   control tick (the latest), and the last position is always sent, at release too.
  * - A fader moved by the surface itself (a preset, the lower-others rule) is announced once it
  *   has settled, as touch-on, position, touch-off, which every MCU host accepts as a hand's move.
+ * - No hand's position above `limit14` is sent: with the rule on, a hand past the ceiling is heard there.
  * - While touched, the DAW's writes are ignored; after a release, the DAW's echo of what we sent
  *   and repeated identical setpoints are ignored, so the motor does not twitch.
  */
@@ -31,6 +32,8 @@ export class Strip {
     daw14 = -1
     /** DAW positions ignored as echoes, repeats or arriving while touched. */
     ignored = 0
+    /** Highest hand position sent (14-bit), set by the surface. */
+    limit14 = 16383
     private sentT = -1000000
     private pending14 = -1
     private touchPending = TOUCH_NONE
@@ -70,8 +73,9 @@ export class Strip {
             return out
         }
         if (this.touchPending === TOUCH_ON) out.push({ touch: TOUCH_ON, position14: -1 })
-        if (this.touchPending === TOUCH_OFF && position14 >= 0 && position14 !== this.sent14) this.pending14 = position14
-        if (this.pending14 >= 0 && this.pending14 !== this.sent14) this.pushPosition(out, this.pending14, now)
+        if (this.touchPending === TOUCH_OFF && position14 >= 0) this.pending14 = position14
+        const hand14 = Math.min(this.pending14, this.limit14)
+        if (this.pending14 >= 0 && hand14 !== this.sent14) this.pushPosition(out, hand14, now)
         if (this.touchPending === TOUCH_OFF) out.push({ touch: TOUCH_OFF, position14: -1 })
         this.pending14 = -1
         this.touchPending = TOUCH_NONE
@@ -91,6 +95,13 @@ export class Strip {
         if (e.touch === TOUCH_OFF && !this.touched) this.touchPending = TOUCH_OFF
     }
 
+    /** The strip shows another channel now: what was sent and set was about the old one. */
+    forget() {
+        this.sent14 = -1
+        this.daw14 = -1
+        this.sentT = -1000000
+    }
+
     /** A DAW position arrived (14-bit); true when the motor should go there. */
     acceptDaw(position14: number, now: number): boolean {
         if (this.touched) {
@@ -105,12 +116,16 @@ export class Strip {
             return false
         }
         this.daw14 = position14
+        // the DAW has moved on from what we sent: a later move to that value must be sent again
+        this.sent14 = -1
         return true
     }
 
     private pushPosition(out: StripEvent[], position14: number, now: number) {
         out.push({ touch: TOUCH_NONE, position14: position14 })
         this.sent14 = position14
+        // the DAW now has ours: its next setpoint is news even if it repeats its last one
+        this.daw14 = -1
         this.sentT = now
     }
 }

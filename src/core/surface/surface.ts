@@ -1,16 +1,20 @@
 /**
  * The control surface as a whole, free of any platform: physical faders showing a bank of the
- * mix's channels, the positions every channel should have, the DAW's targets, and the
- * "lower the others" rule applied when a hand pushes a fader. The firmware feeds it events and
- * sends what it returns; tests drive it against a physical model.
+ * mix's channels. The levels live in the mix (one owner, all banks); the surface moves the faders
+ * to the levels of the bank it shows, tells the mix what hands and the DAW did, and says what the
+ * DAW should hear. The firmware feeds it events and sends what it returns; tests drive it against
+ * a physical model.
  *
  * Channels are 0-based here (1-based only at the user-facing edges). A channel's MCU strip is
  * channel % 8 in MCU bank channel / 8, whatever the number of physical faders, because hosts
  * bank Mackie Control in eights.
  */
 import { Fader } from "../control/fader"
-import { StripEvent } from "./strip"
-import { fromPosition14, toPosition14 } from "../position"
+import type { ChannelMap } from "../mix/channelMap"
+import { Mix } from "../mix/mix"
+import type { Preset } from "../mix/presets"
+import { StripEvent, TOUCH_NONE, TOUCH_OFF } from "./strip"
+import { fromPosition14, MAX14, toPosition14 } from "../position"
 
 /** One message for the DAW, tagged with the channel it is about. */
 export interface SurfaceEvent {
@@ -28,16 +32,17 @@ export class Surface {
     readonly channels: number
     /** First channel shown on the faders. */
     bank = 0
-    /** Position every channel should have, 0..1. */
-    readonly positions: number[]
     /** DAW positions ignored (touched, echoes, repeats, unknown channels). */
     dawIgnored = 0
+    /** Channels out of view whose new level (the rule's, a load's) the DAW is still to hear. */
+    private unseen: number[] = []
 
-    constructor(faders: Fader[], channels: number) {
+    constructor(
+        faders: Fader[],
+        readonly mix: Mix
+    ) {
         this.faders = faders
-        this.channels = channels
-        this.positions = []
-        for (let c = 0; c < channels; c++) this.positions.push(0)
+        this.channels = mix.channels()
     }
 
     /** Number of banks: any number, the last one may be partial. */
@@ -57,7 +62,7 @@ export class Surface {
         return i >= 0 && i < this.faders.length ? i : -1
     }
 
-    /** Moves the view by `delta` banks (clamped); the faders go to their new channels' positions. Returns true when the bank changed. */
+    /** Moves the view by `delta` banks (clamped); the faders go to their new channels' levels. Returns true when the bank changed. */
     shiftBank(delta: number): boolean {
         let b = this.bank + delta
         const last = this.banks() - 1
@@ -65,34 +70,58 @@ export class Surface {
         if (b > last) b = last
         if (b === this.bank) return false
         this.bank = b
+        // a fader whose new channel's level is unknown stays where it is
+        this.faders.forEach(f => {
+            f.servo.clearTarget()
+            f.strip.forget()
+        })
         this.showBank()
         return true
     }
 
-    /** Sends every fader to the position of the channel it shows (empty strips to the bottom). */
+    /**
+     * Sends every fader to the level of the channel it shows; one whose channel's level is unknown,
+     * or that shows no channel, is left alone. Nothing is sent: the DAW has these levels.
+     */
     showBank() {
         const self = this
         this.faders.forEach((f, i) => {
-            const c = self.channelOf(i)
-            f.moveTo(c >= 0 ? self.positions[c] : 0, false)
+            const p = self.mix.position(self.channelOf(i))
+            if (p >= 0) f.moveTo(p, false)
         })
     }
 
     /**
-     * Sets channels to positions decided on the surface (a preset, the balance rule): faders in
-     * view move there and report the result to the DAW once settled.
+     * The mix changed `channels` on the surface's own account (a load, the rule): faders in view
+     * move there, and the DAW hears each new level now, as a hand's move, while the motors travel.
      */
-    place(channels: number[], positions: number[]) {
-        for (let k = 0; k < channels.length; k++) {
-            const c = channels[k]
-            if (c < 0 || c >= this.channels) continue
-            this.positions[c] = positions[k]
-            const i = this.faderOf(c)
-            if (i >= 0) this.faders[i].moveTo(positions[k], true)
-        }
+    place(channels: number[]) {
+        const self = this
+        channels.forEach(c => {
+            const p = self.mix.position(c)
+            if (p < 0) return
+            const i = self.faderOf(c)
+            if (i < 0) {
+                if (self.unseen.indexOf(c) < 0) self.unseen.push(c)
+                return
+            }
+            const f = self.faders[i]
+            f.moveTo(p, false)
+            f.strip.announce(toPosition14(p))
+        })
     }
 
-    /** A DAW position for channel `c` (14-bit). Returns true when a motor was given the target. */
+    /**
+     * The user loaded `preset`: the channels the DAW can be told about get its levels, move there
+     * and are sent; the others keep the DAW's levels (load again in their bank).
+     */
+    load(preset: Preset, map: ChannelMap) {
+        const reach = this.reachable()
+        this.mix.load(preset, map, reach)
+        this.place(reach)
+    }
+
+    /** A DAW position for channel `c` (14-bit): the DAW's word. Returns true when a motor was given it as a target. */
     daw(c: number, position14: number, now: number): boolean {
         if (c < 0 || c >= this.channels) {
             this.dawIgnored++
@@ -100,7 +129,8 @@ export class Surface {
         }
         const i = this.faderOf(c)
         if (i < 0) {
-            this.positions[c] = fromPosition14(position14)
+            this.mix.daw(c, fromPosition14(position14))
+            this.unseen = this.unseen.filter(u => u !== c)
             return false
         }
         const f = this.faders[i]
@@ -108,9 +138,9 @@ export class Surface {
             this.dawIgnored++
             return false
         }
-        this.positions[c] = fromPosition14(position14)
+        this.mix.daw(c, fromPosition14(position14))
         // timed: a stream of targets (automation) is followed at its speed
-        f.moveTo(this.positions[c], false, now)
+        f.moveTo(fromPosition14(position14), true, now)
         return true
     }
 
@@ -120,34 +150,61 @@ export class Surface {
     }
 
     /**
-     * Channels a hand moved since the last call, with their new positions; the positions of
-     * those channels are updated. The caller applies the balance rule to them.
+     * Channels the DAW can be told about: those of the Mackie Control bank the host shows, which
+     * holds the surface's view (MCU bytes address strips, not channels).
      */
-    takeHandMoves(): number[] {
-        const moved: number[] = []
+    reachable(): number[] {
+        const first = Math.floor((this.bank * this.faders.length) / MCU_STRIPS) * MCU_STRIPS
+        const out: number[] = []
+        for (let c = first; c < first + MCU_STRIPS && c < this.channels; c++) out.push(c)
+        return out
+    }
+
+    /**
+     * Gives the mix what hands did since the last call: each moved channel's new level, with the
+     * rule's consequences placed (see `place`); a channel the rule holds at the ceiling returns
+     * there once let go. The rule lowers only channels the DAW can hear about: the DAW's mix and
+     * ours never part.
+     */
+    ride() {
         const self = this
         this.faders.forEach((f, i) => {
             if (!f.handMoved) return
             f.handMoved = false
             const c = self.channelOf(i)
             if (c < 0) return
-            self.positions[c] = f.wiper.reported
-            moved.push(c)
+            self.place(self.mix.hand(c, f.wiper.reported, self.reachable()))
+            if (self.mix.held(c)) f.moveTo(self.mix.ceilingPosition(), false)
         })
-        return moved
     }
 
-    /** Messages for the DAW this control tick, in order; at most one position per fader. */
+    /**
+     * Messages for the DAW this control tick, in order; at most one position per fader. With the
+     * rule on, a hand past the ceiling is heard at the ceiling, never above. What the DAW hears is
+     * the channel's level (a hand may let go of a fader the motor had not brought home); a fader
+     * let go stays at that level, or goes back to the ceiling the rule held it at.
+     */
     flush(now: number): SurfaceEvent[] {
         const out: SurfaceEvent[] = []
         const self = this
+        const limit = this.mix.rule ? toPosition14(this.mix.ceilingPosition()) : MAX14
         this.faders.forEach((f, i) => {
             const c = self.channelOf(i)
+            f.strip.limit14 = limit
             const current = f.wiper.reported >= 0 ? toPosition14(f.wiper.reported) : -1
             const events: StripEvent[] = f.strip.flush(now, current)
             if (c < 0) return
-            events.forEach(e => out.push({ channel: c, touch: e.touch, position14: e.position14 }))
+            events.forEach(e => {
+                if (e.position14 >= 0 && e.position14 !== toPosition14(self.mix.position(c))) self.mix.daw(c, fromPosition14(e.position14))
+                if (e.touch === TOUCH_OFF) {
+                    self.mix.release(c)
+                    if (self.mix.known(c)) f.moveTo(self.mix.position(c), false)
+                }
+                out.push({ channel: c, touch: e.touch, position14: e.position14 })
+            })
         })
+        this.unseen.forEach(c => out.push({ channel: c, touch: TOUCH_NONE, position14: toPosition14(self.mix.position(c)) }))
+        this.unseen = []
         return out
     }
 }

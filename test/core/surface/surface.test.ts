@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { Fader, FADER_DEFAULTS } from "../../../src/core/control/fader"
-import { Surface } from "../../../src/core/surface/surface"
+import { dbToPosition, positionToDb } from "../../../src/core/mix/taper"
+import { fromPosition14, toPosition14 } from "../../../src/core/position"
 import { TOUCH_NONE, TOUCH_OFF, TOUCH_ON } from "../../../src/core/surface/strip"
+import { handTo, letGo, surface } from "./surfaceHarness"
 
-function surface(faders: number, channels: number): Surface {
-    const fs: Fader[] = []
-    for (let i = 0; i < faders; i++) {
-        const f = new Fader(FADER_DEFAULTS, { low: 0, high: 1 })
-        f.reading(0, 0.5)
-        fs.push(f)
-    }
-    return new Surface(fs, channels)
-}
+const p14 = (db: number) => toPosition14(dbToPosition("mcu", db))
 
 describe("surface", () => {
     it("shows banks of as many channels as there are faders, the last one partial", () => {
@@ -24,13 +17,22 @@ describe("surface", () => {
         expect(s.faderOf(9)).toBe(1)
         expect(s.shiftBank(1)).toBe(false)
     })
-    it("sends faders to the positions of the bank they show", () => {
+    it("moves no fader and sends nothing while no level is known", () => {
         const s = surface(2, 4)
-        s.place([2, 3], [0.2, 0.9])
+        s.showBank()
+        s.shiftBank(1)
+        expect(s.faders.map(f => f.servo.target)).toEqual([-1, -1])
+        expect(s.flush(0)).toEqual([])
+    })
+    it("sends faders to the DAW's levels of the bank they show, sending nothing", () => {
+        const s = surface(2, 4)
+        s.daw(2, 3000, 0)
+        s.daw(3, 12000, 0)
         expect(s.faders[0].servo.target).toBe(-1)
         s.shiftBank(1)
-        expect(s.faders[0].servo.target).toBe(0.2)
-        expect(s.faders[1].servo.target).toBe(0.9)
+        expect(toPosition14(s.faders[0].servo.target)).toBe(3000)
+        expect(toPosition14(s.faders[1].servo.target)).toBe(12000)
+        expect(s.flush(10)).toEqual([])
     })
     it("moves an untouched fader to a DAW position and not a touched one", () => {
         const s = surface(2, 2)
@@ -41,25 +43,63 @@ describe("surface", () => {
         expect(s.daw(7, 3000, 2)).toBe(false)
         expect(s.dawIgnored).toBe(2)
     })
-    it("remembers DAW positions of channels out of view", () => {
+    it("reports a hand's move on the channel it shows, and the mix takes its level", () => {
         const s = surface(2, 4)
-        expect(s.daw(3, 16383, 0)).toBe(false)
+        s.mix.rule = false
         s.shiftBank(1)
-        expect(s.faders[1].servo.target).toBe(1)
-    })
-    it("reports a hand's move on the channel it shows", () => {
-        const s = surface(2, 4)
-        s.shiftBank(1)
-        const f = s.faders[1]
-        f.touchSensor(true, 10)
-        f.reading(20, 0.8)
-        expect(s.takeHandMoves()).toEqual([3])
+        handTo(s, 1, 0.8, 10)
+        s.ride()
         const ev = s.flush(30)
         expect(ev[0]).toEqual({ channel: 3, touch: TOUCH_ON, position14: -1 })
         expect(ev[1].channel).toBe(3)
         expect(ev[1].touch).toBe(TOUCH_NONE)
-        expect(s.positions[3]).toBe(f.wiper.reported)
-        f.touchSensor(false, 40)
+        expect(s.mix.position(3)).toBeCloseTo(s.faders[1].wiper.reported, 12)
+        letGo(s, 1, 40)
         expect(s.flush(50).pop()).toEqual({ channel: 3, touch: TOUCH_OFF, position14: -1 })
+    })
+    // issue 15: with two copies of the levels, a DAW move outside the bank never reached the rule's
+    // copy, and a push later "lowered" the channel from the preset's level (the DAW's 0.200 was
+    // placed at 0.341). Four faders, eight channels: channel 7 is out of view, in the host's bank.
+    it("lowers a channel out of view from where the DAW put it, and the DAW hears it", () => {
+        const s = surface(4, 8)
+        s.daw(0, p14(0), 0)
+        s.daw(6, toPosition14(0.2), 0)
+        handTo(s, 0, dbToPosition("mcu", 3), 1000)
+        s.ride()
+        const heard = s.flush(1020).filter(e => e.channel === 6 && e.touch === TOUCH_NONE)
+        const excess = positionToDb("mcu", s.faders[0].wiper.reported)
+        expect(excess).toBeCloseTo(3, 1)
+        expect(s.mix.db(6)).toBeCloseTo(positionToDb("mcu", fromPosition14(toPosition14(0.2))) - excess, 9)
+        expect(heard.map(e => e.position14)).toEqual([toPosition14(s.mix.position(6))])
+    })
+    it("leaves a channel the DAW cannot be told about (another MCU bank) where the DAW put it", () => {
+        const s = surface(8, 16)
+        s.daw(0, p14(0), 0)
+        s.daw(11, toPosition14(0.2), 0)
+        handTo(s, 0, dbToPosition("mcu", 3), 1000)
+        s.ride()
+        expect(s.flush(1020).filter(e => e.channel === 11)).toEqual([])
+        expect(toPosition14(s.mix.position(11))).toBe(toPosition14(0.2))
+        s.shiftBank(1)
+        expect(toPosition14(s.faders[3].servo.target)).toBe(toPosition14(0.2))
+    })
+    it("sends the ceiling, never above it, while a hand pushes past it, and returns the fader there", () => {
+        const s = surface(4, 4)
+        for (let c = 0; c < 4; c++) s.daw(c, p14(c === 3 ? 0 : -10), 0)
+        handTo(s, 3, dbToPosition("mcu", 5), 1000)
+        s.ride()
+        const ev = s.flush(1020)
+        const mine = ev.filter(e => e.channel === 3 && e.touch === TOUCH_NONE)
+        expect(mine.map(e => e.position14)).toEqual([p14(0)])
+        // the others came down by what the hand asked, each announced as a hand's move
+        for (let c = 0; c < 3; c++) {
+            expect(s.mix.db(c)).toBeCloseTo(-15, 1)
+            expect(ev.filter(e => e.channel === c).map(e => e.touch)).toEqual([TOUCH_ON, TOUCH_NONE, TOUCH_OFF])
+        }
+        letGo(s, 3, 1100)
+        s.faders[3].reading(1110, dbToPosition("mcu", 5))
+        expect(s.flush(1120).filter(e => e.touch === TOUCH_NONE)).toEqual([])
+        // within a 14-bit step, the resolution the DAW hears it at
+        expect(Math.abs(s.faders[3].servo.target - dbToPosition("mcu", 0))).toBeLessThan(1 / 16383)
     })
 })
