@@ -241,7 +241,7 @@ describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => 
     it("reads Ardour's feedback and sends Ardour its set-up", async () => {
         const daw = await dump()
         const h = await harness("--osc", "ardour", "--osc-send", `127.0.0.1:${daw.port}`)
-        expect(await daw.waitFor(2)).toEqual(["/set_surface/feedback i 3", "/set_surface/gainmode i 3"])
+        expect(await daw.waitFor(2)).toEqual(["/set_surface/feedback i 131", "/set_surface/gainmode i 3"])
         const d = await h.device()
         oscSend(h.link.oscPort!, "/strip/fader", "if", "5", "0.5")
         const t = await d.waitFor(m => m.address === "/headroom/fader")
