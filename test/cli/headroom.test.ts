@@ -91,3 +91,25 @@ describe("headroom command", () => {
         }
     })
 })
+
+describe("headroom preset, listening", () => {
+    it("sets each level after its fader at the preset's, from levels on the command line or in a file", () => {
+        const r = headroom("preset", "rock", "--faders", "4", "--levels", "-12,-20,-,-30", "--json")
+        expect(r.code).toBe(0)
+        const out = JSON.parse(r.stdout)
+        expect(out.listening).toBe(true)
+        expect(out.channels.map((c: { db: number }) => c.db)).toEqual([-25, -16, -20, 0])
+        expect(out.channels.map((c: { nominalDb: number }) => c.nominalDb)).toEqual([-12, -20, -18, -30])
+        expect(out.warnings).toEqual(["not heard yet, taken at their nominal level: channel 3 (bass)"])
+        const dir = mkdtempSync(join(tmpdir(), "headroom-levels-"))
+        const file = join(dir, "levels.json")
+        writeFileSync(file, JSON.stringify({ levels: [-12, -20, null, -30] }))
+        expect(JSON.parse(headroom("preset", "rock", "--faders", "4", "--levels-file", file, "--json").stdout)).toEqual(out)
+        expect(headroom("preset", "rock", "--levels-file", "examples/listen-levels.example.json").stdout).toContain("source")
+    })
+
+    it("refuses more levels than channels, and both flags at once", () => {
+        expect(headroom("preset", "rock", "--faders", "4", "--levels", "-1,-2,-3,-4,-5").stderr).toBe("headroom: 5 levels for 4 channels\n")
+        expect(headroom("preset", "rock", "--levels", "-1", "--levels-file", "x.json").stderr).toContain("give one of them")
+    })
+})
