@@ -17,6 +17,8 @@ export interface FaderState {
     touched: boolean
     /** Motor duty -1..1. */
     motor: number
+    /** The channel's source level as the device last heard it from the DAW's meters, dBFS RMS; null = not heard yet. */
+    sourceDb: number | null
 }
 
 export interface SimState {
@@ -62,7 +64,8 @@ export interface DawMessage {
 export interface SimController {
     state(): SimState
     presets(): string[]
-    loadPreset(name: string): Promise<void>
+    /** With `listen`, by the sources' measured levels. */
+    loadPreset(name: string, listen: boolean): Promise<void>
     pressButton(name: ButtonName): Promise<void>
     touch(channel: number, position: number): Promise<void>
     release(channel: number): Promise<void>

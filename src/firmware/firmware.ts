@@ -23,6 +23,7 @@ import { connectButtons } from "./buttons"
 import { calibrate } from "./calibrate"
 import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
+import { SourceLevels } from "./sourceLevels"
 import { SCREEN_MS, showScreen } from "./screen"
 
 /** Wiper streaming interval (ms) the boards' server config sets (streamingItv). */
@@ -87,7 +88,7 @@ export async function startFirmware(hw: Hardware) {
     const master = hw.master ? ios[hw.faders.length].fader : null
     const surface = new Surface(stripFaders, settings.map.elements.length)
     const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
-    const mix = new MixControl(settings, surface, daw)
+    const mix = new MixControl(settings, surface, daw, new SourceLevels(surface.channels))
     daw.onLevel = (c, position) => mix.dawLevel(c, position)
     daw.onBank = bank => link.post(encodeBank(bank))
     // the simulator's view of the device and its test hooks; nothing of the product travels here
@@ -113,6 +114,7 @@ export async function startFirmware(hw: Hardware) {
         bankLeft: () => mix.shiftBank(-1),
         bankRight: () => mix.shiftBank(1),
         toggleMode: () => mix.toggleMode(),
+        listen: () => mix.listen(),
         calibrate: () => recalibrate.start(),
     })
 
@@ -140,7 +142,8 @@ export async function startFirmware(hw: Hardware) {
         }
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
         else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
-        else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
+        else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0], cmd.text.length > 1)
+        else if (cmd.kind === "levels") mix.sources.update(cmd.channel, cmd.levels)
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
     }

@@ -9,6 +9,8 @@ import { DawIo } from "./dawIo"
 import { dbToPosition, isFaderLaw, positionToDb } from "../core/mix/taper"
 import { GENRES, presetByName } from "../core/mix/presets"
 import { load, MixResult, MixState, push, release, setLevel } from "../core/mix/balance"
+import { loadListening } from "../core/mix/listen"
+import { SourceLevels } from "./sourceLevels"
 import { mixBusDb } from "../core/mix/mixbus"
 import { MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
 
@@ -18,7 +20,9 @@ export class MixControl {
     constructor(
         readonly settings: Settings,
         private surface: Surface,
-        private daw: DawIo
+        private daw: DawIo,
+        /** The sources' measured levels, for loads that listen. */
+        readonly sources: SourceLevels
     ) {}
 
     elementOf(channel: number): string {
@@ -36,14 +40,22 @@ export class MixControl {
         this.apply(this.settings.preset)
     }
 
-    /** Loads a genre by name (from the link or the API); unknown names are logged and ignored. */
-    loadPreset(name: string) {
+    /**
+     * Loads a genre by name (from the link or the API); unknown names are logged and ignored.
+     * With `listen`, by the sources' latest measured levels (see core/mix/listen.ts).
+     */
+    loadPreset(name: string, listen = false) {
         if (!presetByName(name)) {
             console.warn(`preset: unknown genre ${name}`)
             return
         }
-        this.apply(name)
+        this.apply(name, listen)
         this.save.start()
+    }
+
+    /** The preset in force again, listening (the button gesture). */
+    listen() {
+        this.loadPreset(this.settings.preset, true)
     }
 
     /** Next or previous genre (buttons), wrapping around. */
@@ -112,10 +124,10 @@ export class MixControl {
         await this.settings.saveMain()
     }
 
-    private apply(name: string) {
+    private apply(name: string, listen = false) {
         this.settings.preset = name
         const law = this.settings.law
-        const r = load(presetByName(name), this.settings.map)
+        const r = listen ? loadListening(presetByName(name), this.settings.map, this.sources.db) : load(presetByName(name), this.settings.map)
         r.warnings.forEach(w => console.log(`preset ${name}: ${w}`))
         this.state = r.state
         const channels: number[] = []

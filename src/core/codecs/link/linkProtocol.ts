@@ -110,6 +110,8 @@ export interface LinkFaderState {
     motor: number
     /** Servo state ("idle", "moving", "pulse", "settling", "touched", "stalled"). */
     servo: string
+    /** The channel's source level as last measured, dBFS RMS; NaN when not heard yet. */
+    sourceDb: number
 }
 
 /** The device's state for the host (the simulator's API shows it). */
@@ -165,6 +167,7 @@ export function encodeStrip(index: number, f: LinkFaderState): Buffer {
         oscInt(f.touched ? 1 : 0),
         oscFloat(f.motor),
         oscString(f.servo),
+        oscFloat(f.sourceDb),
     ])
 }
 
@@ -231,11 +234,11 @@ export function applyCounters(state: LinkState, m: OscMessage): boolean {
 /** Decodes one fader's state into `state.faders[index]`; false when the message is malformed. */
 export function applyStrip(state: LinkState, m: OscMessage): boolean {
     const a = m.args
-    if (m.address !== LINK_STRIP || a.length !== 7 || a[0].type !== "i") return false
+    if (m.address !== LINK_STRIP || a.length !== 8 || a[0].type !== "i") return false
     const index = a[0].value as number
     if (!(index >= 0 && index < 64)) return false
-    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "" })
-    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]) }
+    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "", sourceDb: NaN })
+    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]), sourceDb: num(a[7]) }
     return true
 }
 

@@ -78,8 +78,8 @@ describe("device link protocol", () => {
             linkUnbound: 0,
             linkLosses: 0,
             faders: [
-                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
-                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
+                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle", sourceDb: -19.5 },
+                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched", sourceDb: NaN },
             ],
         }
         const got = decodeState(message(encodeState(s)))!
