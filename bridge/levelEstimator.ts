@@ -1,11 +1,13 @@
 /**
  * How loud each source plays, from a stream of meter readings already turned into source RMS
  * levels (see meterReading.ts): a loudness-style gated average, after ITU-R BS.1770's integrated
- * loudness. A reading stands until the next one (DAWs send meters when they change), so each
- * 400 ms block's level is the time-weighted power of the readings over it. Blocks under -70 dBFS
- * (the absolute gate: silence, stopped transport) are ignored, then blocks more than 10 dB under
- * the average of the rest (the relative gate: breaths, fades, the gaps between hits). The level
- * is the power average of the blocks left, over the last WINDOW_MS.
+ * loudness. A reading stands until the next one (DAWs send meters when they change), for at most
+ * HOLD_MS: a meter nobody refreshes is old news (a stopped DAW, a lost link), and counting it on
+ * would pull the estimate towards whatever it read last. Each 400 ms block of the time so covered
+ * has the time-weighted power of the readings in it. Blocks under -70 dBFS (the absolute gate:
+ * silence, stopped transport) are ignored, then blocks more than 10 dB under the average of the
+ * rest (the relative gate: breaths, fades, the gaps between hits). The level is the power average
+ * of the blocks left, over the last WINDOW_MS of covered time.
  * Differences from BS.1770: no K-weighting (the DAW's meter decides what is measured), blocks do
  * not overlap, and the window slides instead of covering the whole programme.
  *
@@ -15,6 +17,8 @@
 
 /** Length of one gating block (BS.1770: 400 ms), ms. */
 export const BLOCK_MS = 400
+/** Longest a reading stands for without a newer one, ms (meters come about 10 times a second). */
+export const HOLD_MS = 300
 /** How far back the estimate looks, ms. */
 export const WINDOW_MS = 30000
 /** Blocks quieter than this are silence, dBFS (BS.1770: -70 LKFS). */
@@ -41,8 +45,9 @@ export interface LevelEstimate {
 class ChannelTrack {
     /** Mean power of each finished block, oldest first, at most WINDOW_MS of them. */
     blocks: number[] = []
-    blockStart = -1
+    /** The block being filled: its energy and the time it covers so far, ms. */
     energy = 0
+    covered = 0
     /** The standing reading as power, and since when (ms). */
     power = 0
     since = -1
@@ -63,7 +68,6 @@ export class LevelEstimator {
     reading(channel: number, db: number, t: number) {
         const k = this.track(channel)
         this.advance(k, t)
-        if (k.blockStart < 0) k.blockStart = t
         k.power = toPower(db)
         k.since = t
     }
@@ -104,19 +108,21 @@ export class LevelEstimator {
         return this.tracks[channel - 1]
     }
 
-    /** Integrates the standing reading up to `t`, closing every block that ends before it. */
+    /** Integrates the standing reading up to `t` (at most HOLD_MS of it), closing each block it fills. */
     private advance(k: ChannelTrack, t: number) {
         if (k.since < 0 || t <= k.since) return
-        while (k.blockStart + BLOCK_MS <= t) {
-            const end = k.blockStart + BLOCK_MS
-            k.energy += k.power * (end - Math.max(k.since, k.blockStart))
+        let d = Math.min(t - k.since, HOLD_MS)
+        k.since = t
+        while (d > 0) {
+            const take = Math.min(d, BLOCK_MS - k.covered)
+            k.energy += k.power * take
+            k.covered += take
+            d -= take
+            if (k.covered < BLOCK_MS) continue
             k.blocks.push(k.energy / BLOCK_MS)
             if (k.blocks.length > WINDOW_MS / BLOCK_MS) k.blocks.shift()
             k.energy = 0
-            k.blockStart = end
-            k.since = end
+            k.covered = 0
         }
-        k.energy += k.power * (t - Math.max(k.since, k.blockStart))
-        k.since = t
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { BLOCK_MS, FULL_CONFIDENCE_MS, LevelEstimator, WINDOW_MS } from "../../bridge/levelEstimator"
+import { BLOCK_MS, FULL_CONFIDENCE_MS, HOLD_MS, LevelEstimator, WINDOW_MS } from "../../bridge/levelEstimator"
 
 /** Feeds `db` to channel 1 every `everyMs` from `from` for `ms`. */
 function play(e: LevelEstimator, db: (t: number) => number, from: number, ms: number, everyMs = 100) {
@@ -24,6 +24,18 @@ describe("level estimator", () => {
         e.reading(1, -20, 100)
         const power = (0.1 * 100 + 0.01 * 300) / BLOCK_MS
         expect(e.estimate(1, BLOCK_MS).db).toBeCloseTo(10 * Math.log10(power), 9)
+    })
+
+    it("lets a reading nobody refreshes stand for HOLD_MS only: the last word of a stopped DAW does not grow", () => {
+        const e = new LevelEstimator()
+        play(e, () => -20, 0, 4000)
+        e.reading(1, -5, 4000)
+        const s = e.estimate(1, 60000)
+        // 40 blocks at -20, then 300 ms at -5 (under a block: not counted yet)
+        expect(s.heardMs).toBe(4000)
+        expect(s.db).toBeCloseTo(-20, 9)
+        e.reading(1, -5, 60000 + HOLD_MS)
+        expect(e.estimate(1, 60000 + HOLD_MS).heardMs).toBe(4400)
     })
 
     it("ignores silence (absolute gate) and the quiet gaps between phrases (relative gate)", () => {
