@@ -5,7 +5,7 @@
  * sockets go out over WiFi only):
  * - host -> device: SLIP-framed link messages in `received` reports, split to fit a Jacdac packet.
  *   Reports are incoming for the device, so they cost its packet budget nothing. A ping every
- *   PING_MS keeps the device's link up; it gives up on 100 ms of silence and stops its motors.
+ *   PING_MS keeps the device's link up; it gives up on 80 ms of silence and stops its motors.
  * - device -> host: SLIP frames in `send` commands (its hello, its bank).
  * A device is connected from its hello until the bus loses it; a new hello (a restarted
  * firmware) is a new connection. A Jacdac command does not say who sent it, so the device that
@@ -14,8 +14,8 @@
 import { DEVICE_LOST, JDBus, JDDevice, JDServerServiceProvider, JDServiceServer, Packet, SerialCmd, SRV_DEVICE_SCRIPT_MANAGER, SRV_SERIAL } from "jacdac-ts"
 import { SlipDecoder, slipEncode } from "../src/core/codecs/link/slip"
 
-/** Keepalive period (ms): the device gives up on a link silent for 100 ms. */
-export const PING_MS = 25
+/** Keepalive period (ms): the device gives up on a link silent for 80 ms. */
+export const PING_MS = 20
 /** Bytes of the SLIP stream per report (a Jacdac payload holds at most 236). */
 const REPORT_BYTES = 200
 

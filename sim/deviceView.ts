@@ -22,6 +22,8 @@ export class DeviceView {
     readonly events = new EventEmitter<DeviceViewEvents>()
     /** Packets that were not OSC, and messages whose shape was wrong. */
     malformed = 0
+    /** Messages from the firmware by address: what the socket carried (tests check it holds nothing of the DAW's). */
+    readonly carried: Record<string, number> = {}
     private latest: LinkState | null = null
 
     private constructor(private socket: DeviceSocket) {
@@ -68,6 +70,7 @@ export class DeviceView {
     }
 
     private take(m: OscMessage) {
+        this.carried[m.address] = (this.carried[m.address] ?? 0) + 1
         if (m.address === LINK_STRIP) {
             if (!this.latest || !applyStrip(this.latest, m)) this.malformed++
         } else if (m.address === LINK_COUNTERS) {

@@ -89,6 +89,13 @@ export interface SoakReport {
     worst: { position: number; mcu: number; osc: number }
     /** Motor stalls the firmware reported during the session. */
     stalls: number
+    /**
+     * Times the firmware found the host link silent (80 ms) during the session: it stops the moves
+     * following the DAW and says hello again, and the host sends the DAW's targets again, so a
+     * loss costs no fader (checks (a) and (b) still hold); on a loaded machine a starved host
+     * process can miss its pings.
+     */
+    linkLosses: number
     /** What was seen before the session that is not the session's to judge (boot panics, motors left running). */
     notes: string[]
     failures: string[]
@@ -189,6 +196,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
         heapAfter: null,
         worst: { position: 0, mcu: 0, osc: 0 },
         stalls: 0,
+        linkLosses: 0,
         notes: [],
         failures,
     }
@@ -337,8 +345,10 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     sim.link.log.on("message", listen)
 
     const panicsBefore = sim.panics.length
-    const connectionsBefore = sim.link.counters().device.connections
+    // the program's starts: its socket to the simulator reconnects only when it restarts
+    const startsBefore = sim.device.connections()
     const stallsBefore = fw()!.stalls
+    const lossesBefore = fw()!.linkLosses
     const hands: HandMove[] = []
     /** Wall times of bank presses: an MCU strip means another channel after one. */
     const bankAt: number[] = []
@@ -427,9 +437,10 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
 
     const s = fw()
     if (sim.panics.length > panicsBefore) failures.push(`the firmware panicked during the session: ${sim.panics.slice(panicsBefore).join(", ")}`)
-    if (sim.link.counters().device.connections !== connectionsBefore) failures.push("the firmware restarted (or dropped the link) during the session")
+    if (sim.device.connections() !== startsBefore) failures.push("the firmware restarted during the session")
     if (s) {
         report.stalls = s.stalls - stallsBefore
+        report.linkLosses = s.linkLosses - lossesBefore
         if (s.preset !== preset) failures.push(`the firmware's preset is ${s.preset}, the last one loaded was ${preset}`)
         if (s.mode !== mode) failures.push(`the firmware's mode is ${s.mode}, the mode button was pressed into ${mode}`)
         if (s.bank !== bank) failures.push(`the firmware shows bank ${s.bank}, the buttons should have left bank ${bank}`)
@@ -597,7 +608,7 @@ export function formatReport(r: SoakReport): string {
     const lines = [
         `soak on ${r.board}, seed ${r.seed}: ${r.steps} steps in ${(r.sessionMs / 1000).toFixed(0)} s (${kinds}); ${r.dawWhileHeld} DAW writes to held faders`,
         `heap: ${r.heapBefore} B free on fresh runs of the program (lowest of ${r.heapSamples.join(", ")}); the session's own run had ${r.heapReference} B free before it, and ${r.heapReference - HEAP_SLACK} B after it: ${r.heapAfterOk === null ? "not checked" : r.heapAfterOk ? `yes (${r.heapAfter} B free)` : "NO"}`,
-        `worst: fader ${pct(r.worst.position)} from its last command (limit ${pct(TOL_POSITION)}); DAW's last position after ${r.handMovesChecked} hand moves ${pct(r.worst.mcu)} MCU (${r.mergedEpisodes} taken up again before their touch-off: judged with the next), ${pct(r.worst.osc)} OSC (limit ${pct(TOL_DAW)}); stalls ${r.stalls}`,
+        `worst: fader ${pct(r.worst.position)} from its last command (limit ${pct(TOL_POSITION)}); DAW's last position after ${r.handMovesChecked} hand moves ${pct(r.worst.mcu)} MCU (${r.mergedEpisodes} taken up again before their touch-off: judged with the next), ${pct(r.worst.osc)} OSC (limit ${pct(TOL_DAW)}); stalls ${r.stalls}; host link losses ${r.linkLosses}`,
         ...r.notes.map(n => `note: ${n}`),
         `duration ${(r.totalMs / 1000).toFixed(0)} s in all; ${r.failures.length === 0 ? "no failures" : `${r.failures.length} failure(s):`}`,
     ]

@@ -5,7 +5,7 @@
  * the DAW's MIDI, presets, config, pings) and cost the device's packet budget nothing, since
  * incoming packets are not throttled. What the device tells the host (its hello, its MCU bank)
  * goes the other way as `send` commands, through the outbox like every other packet.
- * The host pings every 25 ms; a link silent for LINK_TIMEOUT_MS counts as lost, and the firmware
+ * The host pings every 20 ms; a link silent for LINK_TIMEOUT_MS counts as lost, and the firmware
  * then stops the motors that were following the DAW.
  */
 import * as ds from "@devicescript/core"
@@ -13,8 +13,11 @@ import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
 import { messagesIn, OscMessage } from "../core/codecs/osc/osc"
 import { decodePacket } from "../core/codecs/osc/oscDecode"
 
-/** A link heard from less recently than this (ms) is lost. */
-export const LINK_TIMEOUT_MS = 100
+/**
+ * A link heard from less recently than this (ms) is lost. The host pings every 20 ms, so four
+ * pings missed; a motor following the DAW is then off within 100 ms of the host going away.
+ */
+export const LINK_TIMEOUT_MS = 80
 /**
  * A look at the link that comes this long (ms) after the last one found the device itself held up
  * (a busy interpreter): reports that arrived meanwhile may still wait to be handled, so it judges

@@ -6,9 +6,10 @@
  */
 import { JDBus, Packet, PACKET_SEND, SerialCmd, SRV_SERIAL } from "jacdac-ts"
 import { encodeHello } from "../../src/core/codecs/link/linkProtocol"
-import { encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
+import { encodePacket, OscPacket } from "../../src/core/codecs/osc/osc"
 import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
-import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
+import { slipEncode } from "../../src/core/codecs/link/slip"
+import { LinkInbox } from "./linkInbox"
 
 /** The provider and index of the first server of `serviceClass` on `bus`. */
 export function serverOf(bus: JDBus, serviceClass: number): { deviceId: string; serviceIndex: number } {
@@ -27,27 +28,15 @@ export async function command(bus: JDBus, serviceClass: number, code: number, da
     await pkt.sendCmdAsync(bus.device(target.deviceId, false)!)
 }
 
-export class FakeDevice {
-    /** Every message received, pings included, in order. */
-    readonly received: OscMessage[] = []
-    /** Raw bytes received, as they came. */
-    readonly raw: number[] = []
-    private waiters: (() => void)[] = []
+export class FakeDevice extends LinkInbox {
     private onSend: (pkt: Packet) => void
 
     constructor(private bus: JDBus) {
+        super()
         const serial = serverOf(bus, SRV_SERIAL)
-        const slip = new SlipDecoder()
         this.onSend = pkt => {
             if (pkt.isCommand || pkt.deviceIdentifier !== serial.deviceId || pkt.serviceIndex !== serial.serviceIndex) return
-            if (pkt.serviceCommand !== SerialCmd.Received) return
-            this.raw.push(...pkt.data)
-            for (const f of slip.push(Array.from(pkt.data))) {
-                const r = decodePacket(f)
-                if (r.ok) this.received.push(...messagesIn(r.packet))
-                else this.received.push({ kind: "message", address: `!malformed: ${r.reason}`, args: [] })
-            }
-            this.waiters.splice(0).forEach(w => w())
+            if (pkt.serviceCommand === SerialCmd.Received) this.take(pkt.data)
         }
         bus.on(PACKET_SEND, this.onSend)
     }
@@ -65,26 +54,6 @@ export class FakeDevice {
     /** Sends raw bytes in one `send` command (for malformed-input tests). */
     sendRaw(bytes: number[] | Buffer): Promise<void> {
         return command(this.bus, SRV_SERIAL, SerialCmd.Send, Array.from(bytes))
-    }
-
-    /** Messages received so far, without pings. */
-    messages(): OscMessage[] {
-        return this.received.filter(m => m.address !== "/headroom/ping")
-    }
-
-    /** Resolves when a message matching `pred` has arrived (the test's timeout bounds the wait). */
-    async waitFor(pred: (m: OscMessage) => boolean): Promise<OscMessage> {
-        for (;;) {
-            const m = this.received.find(pred)
-            if (m) return m
-            await new Promise<void>(r => this.waiters.push(r))
-        }
-    }
-
-    /** Resolves when `n` non-ping messages have arrived. */
-    async waitForMessages(n: number): Promise<OscMessage[]> {
-        while (this.messages().length < n) await new Promise<void>(r => this.waiters.push(r))
-        return this.messages()
     }
 
     /** Stops listening (the firmware is gone). */

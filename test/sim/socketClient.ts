@@ -4,29 +4,16 @@
  * It decodes with the shared core codec; the bytes on the wire are checked separately.
  */
 import net from "node:net"
-import { encodePacket, messagesIn, OscMessage, OscPacket } from "../../src/core/codecs/osc/osc"
-import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
-import { SlipDecoder, slipEncode } from "../../src/core/codecs/link/slip"
+import { encodePacket, OscPacket } from "../../src/core/codecs/osc/osc"
+import { slipEncode } from "../../src/core/codecs/link/slip"
+import { LinkInbox } from "../bridge/linkInbox"
 
-export class FakeDevice {
-    /** Every message received, pings included, in order. */
-    readonly received: OscMessage[] = []
-    /** Raw bytes received, as they came. */
-    readonly raw: number[] = []
-    private waiters: (() => void)[] = []
+export class FakeDevice extends LinkInbox {
     private closed: Promise<void>
 
     private constructor(private socket: net.Socket) {
-        const slip = new SlipDecoder()
-        socket.on("data", (d: Buffer) => {
-            this.raw.push(...d)
-            for (const f of slip.push(Array.from(d))) {
-                const r = decodePacket(f)
-                if (r.ok) this.received.push(...messagesIn(r.packet))
-                else this.received.push({ kind: "message", address: `!malformed: ${r.reason}`, args: [] })
-            }
-            this.waiters.splice(0).forEach(w => w())
-        })
+        super()
+        socket.on("data", (d: Buffer) => this.take(d))
         this.closed = new Promise(resolve => socket.on("close", () => resolve()))
         socket.on("error", () => {})
     }
@@ -46,26 +33,6 @@ export class FakeDevice {
     /** Sends raw bytes (for malformed-input tests). */
     sendRaw(bytes: number[] | Buffer) {
         this.socket.write(Buffer.from(bytes))
-    }
-
-    /** Messages received so far, without pings. */
-    messages(): OscMessage[] {
-        return this.received.filter(m => m.address !== "/headroom/ping")
-    }
-
-    /** Resolves when a message matching `pred` has arrived (the test's timeout bounds the wait). */
-    async waitFor(pred: (m: OscMessage) => boolean): Promise<OscMessage> {
-        for (;;) {
-            const m = this.received.find(pred)
-            if (m) return m
-            await new Promise<void>(r => this.waiters.push(r))
-        }
-    }
-
-    /** Resolves when `n` non-ping messages have arrived. */
-    async waitForMessages(n: number): Promise<OscMessage[]> {
-        while (this.messages().length < n) await new Promise<void>(r => this.waiters.push(r))
-        return this.messages()
     }
 
     /** Resolves when the host has closed the connection. */

@@ -73,7 +73,11 @@ export class Fader {
      * stale target; a move the surface made itself (a preset, the rule) goes on.
      */
     stopFollowingDaw() {
-        if (this.followsDaw) this.servo.clearTarget()
+        if (this.followsDaw) {
+            this.servo.clearTarget()
+            // the host sends the DAW's targets again when the link is back: the same one must move it
+            this.strip.daw14 = -1
+        }
         this.followsDaw = false
     }
 
