@@ -9,6 +9,7 @@ import { mixBusDb } from "../../src/core/mix/mixbus"
 import { toPosition14 } from "../../src/core/position"
 import { GENRES, presetByName } from "../../src/core/mix/presets"
 import { dbToPosition } from "../../src/core/mix/taper"
+import { run } from "../../cli/run"
 
 /** Runs the installed command as a user would (the bin of package.json). */
 function headroom(...args: string[]) {
@@ -92,9 +93,10 @@ describe("headroom command", () => {
     })
 })
 
+// in-process (cli/run.ts): spawning the command costs seconds a time on a busy machine
 describe("headroom preset, listening", () => {
     it("sets each level after its fader at the preset's, from levels on the command line or in a file", () => {
-        const r = headroom("preset", "rock", "--faders", "4", "--levels", "-12,-20,-,-30", "--json")
+        const r = run(["preset", "rock", "--faders", "4", "--levels", "-12,-20,-,-30", "--json"])
         expect(r.code).toBe(0)
         const out = JSON.parse(r.stdout)
         expect(out.listening).toBe(true)
@@ -104,12 +106,14 @@ describe("headroom preset, listening", () => {
         const dir = mkdtempSync(join(tmpdir(), "headroom-levels-"))
         const file = join(dir, "levels.json")
         writeFileSync(file, JSON.stringify({ levels: [-12, -20, null, -30] }))
-        expect(JSON.parse(headroom("preset", "rock", "--faders", "4", "--levels-file", file, "--json").stdout)).toEqual(out)
-        expect(headroom("preset", "rock", "--levels-file", "examples/listen-levels.example.json").stdout).toContain("source")
+        expect(JSON.parse(run(["preset", "rock", "--faders", "4", "--levels-file", file, "--json"]).stdout)).toEqual(out)
+        const table = run(["preset", "rock", "--levels-file", "examples/listen-levels.example.json"]).stdout
+        expect(table).toContain("source")
+        expect(table).toContain("sources at their measured levels")
     })
 
     it("refuses more levels than channels, and both flags at once", () => {
-        expect(headroom("preset", "rock", "--faders", "4", "--levels", "-1,-2,-3,-4,-5").stderr).toBe("headroom: 5 levels for 4 channels\n")
-        expect(headroom("preset", "rock", "--levels", "-1", "--levels-file", "x.json").stderr).toContain("give one of them")
+        expect(run(["preset", "rock", "--faders", "4", "--levels", "-1,-2,-3,-4,-5"]).stderr).toBe("headroom: 5 levels for 4 channels\n")
+        expect(run(["preset", "rock", "--levels", "-1", "--levels-file", "x.json"]).stderr).toContain("give one of them")
     })
 })
