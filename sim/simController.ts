@@ -59,6 +59,7 @@ export class SimApiController implements SimController {
         const c = this.sim.link.counters()
         return {
             board: this.sim.board.board,
+            status: "ready",
             preset: fw?.preset ?? "",
             mode: fw?.mode ?? "",
             bank: fw?.bank ?? 0,

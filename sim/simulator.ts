@@ -8,19 +8,19 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { JDBus } from "jacdac-ts"
-import { joinDevBus } from "../bridge/devBus"
 import { LinkHandle, startLink } from "../bridge/link"
 import { LinkOptions } from "../bridge/options"
+import { joinDevBus } from "../devserver/bus"
+import { Child, stopChild } from "../devserver/children"
+import { startDevs } from "../devserver/devsCli"
+import { startDevServer } from "../devserver/devServer"
+import { portFree } from "../devserver/freePorts"
+import { DEFAULT_DEVSERVER_PORTS, devServerMoves, DevServerPorts } from "../devserver/ports"
 import { OscMap } from "../src/core/codecs/osc/oscMaps"
 import { encodeHeapProbe, SIM_SOCKET_PORT } from "../src/core/codecs/link/linkProtocol"
 import { SimBoard } from "./board"
-import { Child, startChild, stopChild } from "./children"
 import { DeviceView } from "./deviceView"
-import { portFree, waitForPort } from "./ports"
 import { bindRoles, RoleBinder } from "./roleBinder"
-
-/** Fixed ports of DeviceScript 2.16's dev server (bus websocket, tcp proxy, debugger). */
-export const DEVTOOLS_PORTS = [8081, 8082, 8083]
 
 export interface SimulatorOptions {
     board: string
@@ -37,10 +37,15 @@ export interface SimulatorOptions {
     say: (line: string) => void
     /** Where the faders start (0..1), default the bottom. */
     start?: number[]
+    /** The dev server's ports (default DeviceScript's own, 8081-8083). */
+    devServerPorts?: DevServerPorts
+    /** The port of the firmware's socket to the simulator (default SIM_SOCKET_PORT; 0 picks a free one). */
+    socketPort?: number
+    /** Called once the simulated board is on the bus, before the VM starts (it may calibrate first). */
+    onBoard?: (board: SimBoard) => void
 }
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname)
-const DEVS = resolve(ROOT, "node_modules/@devicescript/cli/devicescript")
 
 /** The compiled firmware image of a board (npm run build writes it). */
 export function firmwareImage(board: string): string {
@@ -72,21 +77,18 @@ export class Simulator {
 
     /** Starts everything; rejects with a one-line reason (a port taken, a child that died). */
     static async start(o: SimulatorOptions): Promise<Simulator> {
-        for (const port of [...DEVTOOLS_PORTS, SIM_SOCKET_PORT]) {
-            if (!(await portFree(port))) throw new Error(`port ${port} is already in use (is another Headroom simulator running?)`)
-        }
-        const devtools = startChild("devtools", process.execPath, [DEVS, "devtools"], line => o.say(`devtools: ${line}`))
+        const socketPort = o.socketPort ?? SIM_SOCKET_PORT
+        if (socketPort !== 0 && !(await portFree(socketPort))) throw new Error(`port ${socketPort} is already in use (is another Headroom simulator running? --port 0 picks free ports)`)
+        const ports = o.devServerPorts ?? DEFAULT_DEVSERVER_PORTS
+        const devtools = await startDevServer({ ports, say: o.say })
         let bus: JDBus | null = null
         let device: DeviceView | null = null
         try {
-            await Promise.race([
-                waitForPort(DEVTOOLS_PORTS[0], 15000),
-                devtools.exited.then(code => Promise.reject(new Error(`the DeviceScript dev server exited (code ${code})`))),
-            ])
-            bus = joinDevBus()
+            bus = joinDevBus(ports)
             const board = new SimBoard({ board: o.board, seed: o.seed, noise: o.noise, nonlinear: o.nonlinear, start: o.start })
             board.attach(bus)
-            device = await DeviceView.listen(SIM_SOCKET_PORT)
+            o.onBoard?.(board)
+            device = await DeviceView.listen(socketPort)
             const link = o.host === false ? null : await startLink(o.link, { bus, userMap: o.userMap, say: o.say })
             const sim = new Simulator(o, board, bus, link, device, devtools)
             sim.binder = bindRoles(bus, board.provider, board.servers())
@@ -105,10 +107,12 @@ export class Simulator {
         const o = this.options
         mkdirSync(o.stateDir, { recursive: true })
         writeFileSync(resolve(o.stateDir, "devsconfig.json"), "{}\n")
-        const vm = startChild(
+        // the firmware opens its socket to SIM_SOCKET_PORT: moved, like the bus, to the one really bound
+        const moves = [...devServerMoves(o.devServerPorts ?? DEFAULT_DEVSERVER_PORTS), [SIM_SOCKET_PORT, this.device.port()] as [number, number]]
+        const vm = startDevs(
             "vm",
-            process.execPath,
-            [DEVS, "run", firmwareImage(o.board)],
+            ["run", firmwareImage(o.board)],
+            moves,
             line => {
                 const panic = PANIC.exec(line)
                 if (panic) this.panics.push(Number(panic[1]))

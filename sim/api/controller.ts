@@ -21,8 +21,12 @@ export interface FaderState {
     sourceDb: number | null
 }
 
+/** Where the simulator is: the firmware booting, calibrating its faders (first start), or driving them. */
+export type SimStatus = "starting" | "calibrating" | "ready"
+
 export interface SimState {
     board: string
+    status: SimStatus
     preset: string
     mode: string
     bank: number
@@ -61,11 +65,14 @@ export interface DawMessage {
     decoded: unknown
 }
 
+/** An action asked of a simulator whose firmware is not ready yet (HTTP 503). */
+export class NotReadyError extends Error {}
+
 export interface SimController {
     state(): SimState
     presets(): string[]
     /** With `listen`, by the sources' measured levels. */
-    loadPreset(name: string, listen: boolean): Promise<void>
+    loadPreset(name: string, listen?: boolean): Promise<void>
     pressButton(name: ButtonName): Promise<void>
     touch(channel: number, position: number): Promise<void>
     release(channel: number): Promise<void>

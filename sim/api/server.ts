@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs"
 import http, { IncomingMessage, ServerResponse } from "node:http"
 import { extname, join, normalize } from "node:path"
-import { SimController } from "./controller"
+import { NotReadyError, SimController } from "./controller"
 import { refusal } from "./security"
 import { button, channel, Checked, listenFlag, name, position } from "./validate"
 
@@ -142,6 +142,7 @@ export function createApiServer(o: ApiOptions): Promise<ApiServer> {
             serveFile(res, o.webRoot, url.pathname)
         } catch (e) {
             if (e instanceof HttpError) send(res, e.status, { error: e.message }, e.headers)
+            else if (e instanceof NotReadyError) send(res, 503, { error: e.message })
             else send(res, 500, { error: (e as Error).message })
         }
     })

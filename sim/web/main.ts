@@ -3,7 +3,7 @@
 import { dbToPosition, FaderLawName, isFaderLaw } from "../../src/core/mix/taper"
 
 interface Fader { channel: number; element: string; position: number; db: number | null; target: number | null; touched: boolean; motor: number; sourceDb: number | null }
-interface State { board: string; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null; display: { text: string } }
+interface State { board: string; status: "starting" | "calibrating" | "ready"; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null; display: { text: string } }
 interface Message { seq: number; protocol: string; hex: string; decoded: unknown; text?: string }
 
 const TRAVEL_PX = 300 // 100 mm of travel, 3 px per mm
@@ -89,8 +89,18 @@ function fitName(el: HTMLElement, name: string) {
     for (let px = 13; px >= 9 && el.scrollWidth > el.clientWidth; px--) el.style.fontSize = `${px}px`
 }
 
+/** What the board is doing while the firmware is not driving the faders yet. */
+const NOT_READY: Record<State["status"], string> = {
+    ready: "",
+    starting: "Starting: the firmware is booting in the DeviceScript VM...",
+    calibrating: "Calibrating: on its first start the firmware drives every fader from end stop to end stop...",
+}
+
 function render(s: State) {
-    $("board").textContent = `${s.board} · bank ${s.bank + 1} · mode ${s.mode} · law ${s.law}`
+    const ready = s.status === "ready"
+    document.body.classList.toggle("notready", !ready)
+    $("phase").textContent = NOT_READY[s.status]
+    $("board").textContent = ready ? `${s.board} · bank ${s.bank + 1} · mode ${s.mode} · law ${s.law}` : `${s.board} · ${s.status}`
     preset = s.preset
     const sel = $("preset") as HTMLSelectElement
     if (document.activeElement !== sel) sel.value = s.preset
@@ -106,7 +116,7 @@ function render(s: State) {
         st.target.setAttribute("y1", String(f.target === null ? -10 : yOf(f.target)))
         st.target.setAttribute("y2", String(f.target === null ? -10 : yOf(f.target)))
         fitName(st.el, f.element)
-        st.db.textContent = f.db === null ? "-inf dB" : `${f.db.toFixed(1)} dB`
+        st.db.textContent = !ready ? "" : f.db === null ? "-inf dB" : `${f.db.toFixed(1)} dB`
         // what listening hears: the source before the fader and the level after it, or that it is unheard
         const heard = f.sourceDb !== null && f.element !== "master"
         st.source.textContent = f.element === "master" ? "" : heard ? `${f.sourceDb!.toFixed(1)}→${f.db === null ? "-inf" : (f.sourceDb! + f.db).toFixed(1)}` : "unheard"

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEFAULT_LINK_OPTIONS } from "../../bridge/options"
+import { pickDevServerPorts } from "../../devserver/freePorts"
 import { Simulator } from "../../sim/simulator"
 import { freeUdpPort, libloMissing, OscDump, oscSend } from "../bridge/liblo"
 import { sleep, until } from "./harness"
@@ -29,6 +30,7 @@ describe.skipIf(missing !== null)("the DAW link with the simulator running", () 
             nonlinear: false,
             stateDir: mkdtempSync(join(tmpdir(), "headroom-daw-")),
             link: { ...DEFAULT_LINK_OPTIONS, osc: "reaper", daw: "reaper", oscSend: { host: "127.0.0.1", port: dawPort }, oscListen: { host: "127.0.0.1", port: 0 } },
+            devServerPorts: await pickDevServerPorts(),
             userMap: null,
             say: () => undefined,
         })

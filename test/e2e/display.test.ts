@@ -10,11 +10,12 @@ import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import { load } from "../../src/core/mix/load"
 import { presetByName } from "../../src/core/mix/presets"
 import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../src/core/surface/screenText"
-import { startChild, stopChild } from "../../sim/children"
+import { stopChild } from "../../devserver/children"
+import { startDevs } from "../../devserver/devsCli"
+import { devServerMoves } from "../../devserver/ports"
 import type { Simulator } from "../../sim/simulator"
 import { sleep, startSim, until } from "./harness"
 
-const DEVS = resolve("node_modules/@devicescript/cli/devicescript")
 const SEED = resolve("devs/fixtures/seedChannelMap.ts")
 const CHANNELS = 8
 
@@ -30,7 +31,7 @@ const allIdle = () => fw()?.faders.length === 4 && fw().faders.every(f => f.serv
 /** Runs the seed program in the VM, on the simulator's flash, while the firmware is stopped. */
 async function seedChannelMap(stateDir: string) {
     const lines: string[] = []
-    const seed = startChild("seed", process.execPath, [DEVS, "run", SEED], line => lines.push(line), stateDir)
+    const seed = startDevs("seed", ["run", SEED], devServerMoves(sim.options.devServerPorts!), line => lines.push(line), stateDir)
     const seeded = await until(() => lines.some(l => l.includes(`seeded ${CHANNELS} channels`)), 30000)
     // SIGTERM lets the CLI finish its flash write
     await stopChild(seed)

@@ -1,7 +1,11 @@
-/** Starts the simulator on the built firmware for an end-to-end test, with a fresh flash. */
+/**
+ * Starts the simulator on the built firmware for an end-to-end test, with a fresh flash, on free
+ * ports: a person's simulator or another test's may be running.
+ */
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { pickDevServerPorts } from "../../devserver/freePorts"
 import { NO_DAW_LINK } from "../../sim/noDawLink"
 import { Simulator } from "../../sim/simulator"
 
@@ -13,6 +17,8 @@ export async function startSim(board: string, start?: number[]): Promise<Simulat
         nonlinear: false,
         stateDir: mkdtempSync(join(tmpdir(), "headroom-e2e-")),
         link: NO_DAW_LINK,
+        socketPort: 0,
+        devServerPorts: await pickDevServerPorts(),
         userMap: null,
         say: line => {
             if (process.env.E2E_VERBOSE) console.log(line)

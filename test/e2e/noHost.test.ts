@@ -9,6 +9,7 @@ import { load } from "../../src/core/mix/load"
 import { defaultChannelMap } from "../../src/core/mix/channelMap"
 import { GENRES, presetByName } from "../../src/core/mix/presets"
 import { dbToPosition, FaderLawName } from "../../src/core/mix/taper"
+import { pickDevServerPorts } from "../../devserver/freePorts"
 import { NO_DAW_LINK } from "../../sim/noDawLink"
 import { Simulator } from "../../sim/simulator"
 import { sleep, until } from "./harness"
@@ -34,6 +35,8 @@ describe("firmware with no host link", () => {
             stateDir: mkdtempSync(join(tmpdir(), "headroom-e2e-")),
             link: NO_DAW_LINK,
             host: false,
+            devServerPorts: await pickDevServerPorts(),
+            socketPort: 0,
             userMap: null,
             say: line => {
                 if (process.env.E2E_VERBOSE) console.log(line)

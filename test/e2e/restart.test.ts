@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { pickDevServerPorts } from "../../devserver/freePorts"
 import { NO_DAW_LINK } from "../../sim/noDawLink"
 import { Simulator } from "../../sim/simulator"
 import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
@@ -123,6 +124,7 @@ describe("restarts of the firmware", () => {
             nonlinear: false,
             stateDir,
             link: NO_DAW_LINK,
+            devServerPorts: await pickDevServerPorts(),
             userMap: null,
             say: line => {
                 if (line.startsWith("vm: ")) vmLines.push(line.slice(4))

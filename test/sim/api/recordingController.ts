@@ -6,7 +6,7 @@ export abstract class RecordingController implements SimController {
     abstract state(): SimState
     abstract presets(): string[]
     abstract messagesSince(seq: number): DawMessage[]
-    async loadPreset(name: string, listen: boolean) {
+    async loadPreset(name: string, listen = false) {
         this.calls.push(`preset ${name}${listen ? " listen" : ""}`)
     }
     async pressButton(name: ButtonName) {

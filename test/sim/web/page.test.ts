@@ -7,12 +7,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { chromium, type Browser, type Page } from "playwright-core"
-import type { DawMessage, FaderState, SimState } from "../../../sim/api/controller"
+import type { DawMessage, FaderState, SimState, SimStatus } from "../../../sim/api/controller"
 import { RecordingController } from "../api/recordingController"
 import { createApiServer, type ApiServer } from "../../../sim/api/server"
 import { SSD1306_COLUMNS, SSD1306_ROWS } from "../../../src/core/surface/screenText"
 
 const CHROMIUM = "/usr/bin/chromium"
+/** The page as the README shows it, redrawn by every run so that it follows the page. */
+const SCREENSHOT = "docs/simulator.png"
 const haveChromium = existsSync(CHROMIUM)
 if (!haveChromium) console.log(`page test (fake controller) skipped: ${CHROMIUM} is missing (apt-get install chromium)`)
 
@@ -24,6 +26,7 @@ const OLED = "orchestral\nch 9-16      rule off\nkick  -4.5 snr  -12.5\nbass   0
 
 /** Answers like the simulator and records every action the page asks for. */
 class FakeController extends RecordingController {
+    status: SimStatus = "ready"
     private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0, sourceDb: i % 2 === 0 ? -20 + i : null }))
     private log: DawMessage[] = Array.from({ length: LOG_LINES }, (_, i) => ({
         seq: i + 1,
@@ -33,7 +36,7 @@ class FakeController extends RecordingController {
         decoded: [{ type: "pitchbend", channel: 1, value: 8192 }],
     }))
     state(): SimState {
-        return { board: "headroom_fader8", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
+        return { board: "headroom_fader8", status: this.status, preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
     }
     presets() {
         return ["pop", "rock", "jazz"]
@@ -65,7 +68,8 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         await page.goto(`http://127.0.0.1:${api.port}/`)
         await page.waitForSelector(`rect.knob[data-channel='${ELEMENTS.length}']`)
         await page.waitForFunction(n => document.querySelectorAll("#log li").length === n, LOG_LINES)
-    })
+        // a page build and a browser start: more than the default 10 s on a busy machine
+    }, 60000)
     afterAll(async () => {
         await browser?.close()
         await api?.close()
@@ -162,5 +166,29 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         // the knob went up: the hand's positions rise from where fader 2 sat (0.1)
         expect(touches[0]).toBeCloseTo(0.1, 1)
         expect(touches.at(-1)!).toBeGreaterThan(touches[0] + 0.1)
+    })
+
+    it("says what the board is doing while the firmware is not ready, and drops it once it is", async () => {
+        const phase = () => page.$eval("#phase", e => ({ text: e.textContent ?? "", shown: (e as HTMLElement).offsetHeight > 0 }))
+        fake.status = "calibrating"
+        await expect.poll(async () => (await phase()).text).toMatch(/^Calibrating/)
+        expect((await phase()).shown).toBe(true)
+        expect(await page.$eval("#board", e => e.textContent)).toBe("headroom_fader8 · calibrating")
+        // no levels while the knobs show wipers the firmware has not calibrated yet
+        expect(await page.$$eval(".strip .db", els => els.map(e => e.textContent).join(""))).toBe("")
+        fake.status = "ready"
+        await expect.poll(async () => (await phase()).shown).toBe(false)
+        expect(await page.$eval(".strip .db", e => e.textContent)).toBe("-10.0 dB")
+    })
+
+    it("draws the README's screenshot", async () => {
+        // a page of its own, untouched by the tests above: the same pixels every run
+        const shot = await browser.newPage({ viewport: { width: 1400, height: 520 } })
+        await shot.goto(`http://127.0.0.1:${api.port}/`)
+        await shot.waitForSelector(`rect.knob[data-channel='${ELEMENTS.length}']`)
+        await shot.waitForFunction(n => document.querySelectorAll("#log li").length === n, LOG_LINES)
+        const png = await shot.screenshot({ path: SCREENSHOT, clip: { x: 0, y: 0, width: 1400, height: 470 } })
+        await shot.close()
+        expect(png.length).toBeGreaterThan(10000)
     })
 })

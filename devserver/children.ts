@@ -1,6 +1,5 @@
 /**
- * Child processes of the simulator (the DeviceScript dev server and VM), each in its own process
- * group so that stopping kills whatever they spawned too: Ctrl-C leaves no orphans.
+ * Child processes (the DeviceScript dev server and VM), each in its own process group so that stopping kills whatever they spawned too: Ctrl-C leaves no orphans.
  */
 import { ChildProcess, spawn } from "node:child_process"
 
@@ -26,9 +25,12 @@ process.on("exit", () => {
     }
 })
 
-/** Starts `cmd args` (in `cwd`, default this one) with its output piped to `onLine`, one call per line. */
-export function startChild(name: string, cmd: string, args: string[], onLine: (line: string) => void, cwd?: string): Child {
-    const proc = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env, cwd })
+/**
+ * Starts `cmd args` (in `cwd`, default this one; `env` added to this process's) with its output
+ * piped to `onLine`, one call per line.
+ */
+export function startChild(name: string, cmd: string, args: string[], onLine: (line: string) => void, cwd?: string, env: NodeJS.ProcessEnv = {}): Child {
+    const proc = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, cwd })
     const feed = (data: Buffer) => {
         for (const line of data.toString("utf8").split("\n")) if (line.trim()) onLine(line)
     }
