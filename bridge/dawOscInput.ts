@@ -27,6 +27,8 @@ export class DawOscInput {
     channels = MAX_CHANNELS
     /** Called with each message that passed, before coalescing (for the message log). */
     onAccepted: ((m: OscMessage, target: FaderTarget) => void) | null = null
+    /** Called with every datagram, whatever it carries (the meters read it too). */
+    onDatagram: ((bytes: Buffer) => void) | null = null
     private coalescer: Coalescer<FaderTarget>
 
     constructor(
@@ -48,6 +50,7 @@ export class DawOscInput {
 
     /** Takes one UDP datagram from the DAW. */
     push(bytes: Buffer) {
+        this.onDatagram?.(bytes)
         const r = decodePacket(bytes)
         if (!r.ok) {
             this.counters.drop("osc", r.reason)

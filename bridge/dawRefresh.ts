@@ -2,8 +2,9 @@
  * How the link asks an OSC DAW for every fader's level: at connect the DAW's mix wins, so the
  * link never tells the DAW where the faders are; it asks, and the motors go where the answer says.
  * - Ardour sends every strip after `/set_surface`: bank size 0 (every strip, so strip N is
- *   Headroom's channel N), strip types 3 (audio and MIDI tracks), feedback 3 (buttons and
- *   variable controls), gain mode 3 (`/strip/fader` as a position).
+ *   Headroom's channel N), strip types 3 (audio and MIDI tracks), feedback 131 (buttons and
+ *   variable controls, and the meters listening needs: the built-in map's own set-up), gain mode
+ *   3 (`/strip/fader` as a position).
  * - REAPER sends its surfaces' state on its action "Control surface: Refresh all surfaces"
  *   (command 41743), which its default OSC pattern triggers with `/action ,i id`.
  * Other maps (generic, a user's) have no known request: their DAW's feedback is all there is.
@@ -12,7 +13,7 @@ import { OscMessage, oscInt } from "../src/core/codecs/osc/osc"
 
 const ARDOUR_ALL_STRIPS = 0
 const ARDOUR_TRACKS = 3
-const ARDOUR_FEEDBACK = 3
+const ARDOUR_FEEDBACK = 131
 const ARDOUR_GAIN_AS_POSITION = 3
 const REAPER_REFRESH_SURFACES = 41743
 

@@ -17,6 +17,7 @@ import { DropCounters } from "./dropCounters"
 import { FaderMemory } from "./faderMemory"
 import { DeviceHello, LinkDeps, LinkEvents, LinkHandle } from "./linkApi"
 import { MessageLog } from "./messageLog"
+import { MeterInput } from "./meterInput"
 import { MidiRoute } from "./midiRoute"
 import { openMidiPort } from "./midiPort"
 import { LinkOptions } from "./options"
@@ -63,10 +64,16 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
         })
     }
     const faders = new DeviceFaders(options.midiMode)
+    // the DAW's meters, as the sources' levels, for presets that listen
+    const meters = new MeterInput({ law: options.daw, map: dawMap, toDevice })
     midi.onDeviceMessage = m => {
-        const f = osc ? faders.read(m) : null
-        if (f) osc!.fromDevice(f.channel, f.position)
+        const f = faders.read(m)
+        if (f) meters.fader(f.channel, f.position)
+        if (f && osc) osc.fromDevice(f.channel, f.position)
     }
+    midi.onDawMessage = m => meters.dawMidi(m, faders.bank)
+    if (osc) osc.input.onDatagram = bytes => meters.dawOsc(bytes)
+    meters.start(() => (latestHello && latestHello.channels >= 1 ? latestHello.channels : 8))
 
     device.onConnection = up => {
         events.emit("device", up)
@@ -173,6 +180,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             if (stopped) return
             stopped = true
             if (settle) clearTimeout(settle)
+            meters.stop()
             osc?.stop()
             midi.stop()
             device.close()

@@ -28,6 +28,8 @@ export class MidiRoute {
     deviceMalformed = 0
     /** Told each whole message from the device, once it has gone to the DAW's port. */
     onDeviceMessage: ((m: MidiMessage) => void) | null = null
+    /** Told each message from the DAW that passed the checks (the meters read it). */
+    onDawMessage: ((m: MidiMessage) => void) | null = null
     readonly input: DawMidiInput
     private service: MidiOutputService
     private parser = new MidiStreamParser()
@@ -47,6 +49,7 @@ export class MidiRoute {
         this.input.onAccepted = (m, raw) => {
             memory.noteMidi(m, false)
             log.add("midi", "from-daw", raw, describeMidi(m))
+            this.onDawMessage?.(m)
         }
         if (port) port.onMessage = m => this.input.push(m)
     }

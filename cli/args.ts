@@ -8,6 +8,7 @@ import { DEFAULT_LAW, FADER_LAWS, FaderLawName, isFaderLaw } from "../src/core/m
 export const USAGE = `usage:
   headroom presets [--json]
   headroom preset <genre|preset.json> [--map FILE] [--faders 4|8] [--daw LAW] [--json]
+                [--levels dB,dB,...|--levels-file FILE]   (listening: measured source levels, "-" = not heard)
   headroom ride <genre|preset.json> [--map FILE] [--faders 4|8] [--daw LAW] [--json]
                 [--raise <channel|group>=<dB>] [--lower <channel|group>=<dB>]
                 [--push <channel>=<position 0..1>] [--trim <dB>] ...   (applied in order)
@@ -34,6 +35,10 @@ export interface Command {
     faders: number | null
     law: FaderLawName
     steps: CliStep[]
+    /** --levels as typed, or null. */
+    levels: string | null
+    /** --levels-file, or null. */
+    levelsFile: string | null
 }
 
 export type Parsed = { ok: true; command: Command } | { ok: false; reason: string }
@@ -71,7 +76,7 @@ function step(flag: string, arg: string): CliStep | string {
 
 /** Parses the arguments after `headroom`; a refusal is one line saying what is wrong. */
 export function parseArgs(argv: string[]): Parsed {
-    const cmd: Command = { name: "help", json: false, preset: "", mapFile: null, faders: null, law: DEFAULT_LAW, steps: [] }
+    const cmd: Command = { name: "help", json: false, preset: "", mapFile: null, faders: null, law: DEFAULT_LAW, steps: [], levels: null, levelsFile: null }
     const positional: string[] = []
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i]
@@ -88,6 +93,8 @@ export function parseArgs(argv: string[]): Parsed {
         if (value === undefined) return { ok: false, reason: `${a} needs a value` }
         i++
         if (a === "--map") cmd.mapFile = value
+        else if (a === "--levels") cmd.levels = value
+        else if (a === "--levels-file") cmd.levelsFile = value
         else if (a === "--faders") {
             if (value !== "4" && value !== "8") return { ok: false, reason: `--faders ${value}: must be 4 or 8` }
             cmd.faders = Number(value)
@@ -112,6 +119,7 @@ export function parseArgs(argv: string[]): Parsed {
     if (preset === undefined) return { ok: false, reason: `${name} needs a genre or a preset file` }
     if (extra.length > 0) return { ok: false, reason: `unexpected argument ${extra[0]}` }
     if (name === "preset" && cmd.steps.length > 0) return { ok: false, reason: `${cmd.steps[0].text}: operations belong to headroom ride` }
+    if (cmd.levels !== null && cmd.levelsFile !== null) return { ok: false, reason: "--levels and --levels-file: give one of them" }
     if (name === "ride" && cmd.steps.length === 0) return { ok: false, reason: "ride needs at least one --raise, --lower, --push or --trim" }
     cmd.preset = preset
     return { ok: true, command: cmd }

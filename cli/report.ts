@@ -45,6 +45,8 @@ export interface MixReport {
     headroomDb: number | null
     /** Only for ride: net fader moves from the preset to the end of the ride. */
     moves?: MoveReport[]
+    /** Only when listening: each channel's nominalDb is the source level used (measured, or nominal where not heard). */
+    listening?: boolean
     warnings: string[]
 }
 
@@ -54,7 +56,7 @@ export function dbOut(db: number): number | null {
 }
 
 /** The report of `state` under `law`; `moves` only for a ride. */
-export function mixReport(preset: Preset, state: MixState, law: FaderLawName, warnings: string[], moves?: Move[]): MixReport {
+export function mixReport(preset: Preset, state: MixState, law: FaderLawName, warnings: string[], moves?: Move[], listening = false): MixReport {
     const report: MixReport = {
         genre: preset.genre,
         label: preset.label,
@@ -79,6 +81,7 @@ export function mixReport(preset: Preset, state: MixState, law: FaderLawName, wa
         mixBusTargetDb: MIX_BUS_TARGET_DB,
         headroomDb: dbOut(headroomDb(state)),
         ...(moves ? { moves: moves.map(m => ({ channel: m.channel + 1, element: state.elements[m.channel], fromDb: dbOut(m.fromDb), toDb: dbOut(m.toDb) })) } : {}),
+        ...(listening ? { listening } : {}),
         warnings,
     }
     return report

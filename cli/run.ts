@@ -5,11 +5,13 @@
  */
 import { readFileSync } from "node:fs"
 import { load } from "../src/core/mix/balance"
+import { loadListening } from "../src/core/mix/listen"
 import { ChannelMap, defaultChannelMap, parseChannelMap } from "../src/core/mix/channelMap"
 import { parsePreset } from "../src/core/mix/presetFile"
 import { GENRES, Preset, allPresets, presetByName } from "../src/core/mix/presets"
 import { applySteps, Step } from "../src/core/mix/steps"
 import { Command, parseArgs, USAGE } from "./args"
+import { parseLevelsArg, parseLevelsFile } from "./levels"
 import { mixReport } from "./report"
 import { mixTable, presetsTable } from "./table"
 
@@ -63,9 +65,20 @@ function stepsOf(cmd: Command, channels: number): Step[] {
     })
 }
 
+/** The measured levels asked for, checked against the map's channels; null when not listening. */
+function levelsOf(cmd: Command, channels: number): number[] | null {
+    if (cmd.levels === null && cmd.levelsFile === null) return null
+    const r = cmd.levels !== null ? parseLevelsArg(cmd.levels) : parseLevelsFile(read(cmd.levelsFile!), cmd.levelsFile!)
+    if (r.ok === false) throw new BadInput(r.reason)
+    if (r.levels.length > channels) throw new BadInput(`${r.levels.length} levels for ${channels} channels`)
+    return r.levels
+}
+
 function mix(cmd: Command): string {
     const preset = presetOf(cmd.preset)
-    const loaded = load(preset, mapOf(cmd))
+    const map = mapOf(cmd)
+    const levels = levelsOf(cmd, map.elements.length)
+    const loaded = levels ? loadListening(preset, map, levels) : load(preset, map)
     let state = loaded.state
     const warnings = loaded.warnings.slice()
     let moves
@@ -75,7 +88,7 @@ function mix(cmd: Command): string {
         moves = r.moves
         warnings.push(...r.warnings)
     }
-    const report = mixReport(preset, state, cmd.law, warnings, moves)
+    const report = mixReport(preset, state, cmd.law, warnings, moves, levels !== null)
     return cmd.json ? JSON.stringify(report, null, 2) : mixTable(report)
 }
 

@@ -25,10 +25,14 @@ export function mixTable(r: MixReport): string {
         `${r.label} (${r.genre}), fader law ${r.law}, ceiling ${r.ceilingDb} dB, floor ${r.floorDb} dB`,
         `${pad("ch", 4, true)}  ${pad("element", 14)}${pad("group", 8)}${pad("rank", 5, true)}${pad("dB", 9, true)}${pad("position", 10, true)}${pad("14-bit", 8, true)}`,
     ]
+    if (r.listening) lines[1] += pad("source", 9, true) + pad("after", 8, true)
     for (const c of r.channels) {
-        lines.push(`${pad(String(c.channel), 4, true)}  ${pad(c.element, 14)}${pad(c.group, 8)}${pad(String(c.rank), 5, true)}${pad(db(c.db), 9, true)}${pad(c.position.toFixed(4), 10, true)}${pad(String(c.position14), 8, true)}`)
+        let line = `${pad(String(c.channel), 4, true)}  ${pad(c.element, 14)}${pad(c.group, 8)}${pad(String(c.rank), 5, true)}${pad(db(c.db), 9, true)}${pad(c.position.toFixed(4), 10, true)}${pad(String(c.position14), 8, true)}`
+        // listening: the source level used and the level after the fader, which the preset sets
+        if (r.listening) line += pad(c.nominalDb.toFixed(1), 9, true) + pad(c.db === null ? "-inf" : (c.nominalDb + c.db).toFixed(1), 8, true)
+        lines.push(line)
     }
-    const nominal = r.channels.every(c => c.nominalDb === -18) ? "every source at -18 dBFS RMS" : "sources at their nominal levels"
+    const nominal = r.listening ? "sources at their measured levels" : r.channels.every(c => c.nominalDb === -18) ? "every source at -18 dBFS RMS" : "sources at their nominal levels"
     lines.push(
         r.mixBusDb === null
             ? "mix bus: every fader is off"

@@ -66,7 +66,8 @@ export function fixtureCases(): FixtureCase[] {
     })
 }
 
-function value(v: unknown): string {
+/** A value as TypeScript source (numbers printed by JavaScript: -Infinity and NaN stay as they are). */
+export function value(v: unknown): string {
     if (typeof v === "number") return String(v)
     if (typeof v === "string") return JSON.stringify(v)
     if (Array.isArray(v)) return `[${v.map(value).join(", ")}]`

@@ -53,6 +53,7 @@ export class SimApiController implements SimController {
                 target: s && s.target >= 0 ? s.target : null,
                 touched: f.model.touched() || (s?.touched ?? false),
                 motor: f.commanded(),
+                sourceDb: s && Number.isFinite(s.sourceDb) ? s.sourceDb : null,
             }
         })
         const c = this.sim.link.counters()
@@ -84,8 +85,8 @@ export class SimApiController implements SimController {
         return GENRES.slice()
     }
 
-    async loadPreset(name: string): Promise<void> {
-        this.sim.link.sendToDevice(encodePresetRequest(name))
+    async loadPreset(name: string, listen = false): Promise<void> {
+        this.sim.link.sendToDevice(encodePresetRequest(name, listen))
         await this.until(() => this.sim.device.state()?.preset === name)
     }
 

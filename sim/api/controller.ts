@@ -17,6 +17,8 @@ export interface FaderState {
     touched: boolean
     /** Motor duty -1..1. */
     motor: number
+    /** The channel's source level as the device last heard it from the DAW's meters, dBFS RMS; null = not heard yet. */
+    sourceDb: number | null
 }
 
 /** Where the simulator is: the firmware booting, calibrating its faders (first start), or driving them. */
@@ -69,7 +71,8 @@ export class NotReadyError extends Error {}
 export interface SimController {
     state(): SimState
     presets(): string[]
-    loadPreset(name: string): Promise<void>
+    /** With `listen`, by the sources' measured levels. */
+    loadPreset(name: string, listen?: boolean): Promise<void>
     pressButton(name: ButtonName): Promise<void>
     touch(channel: number, position: number): Promise<void>
     release(channel: number): Promise<void>

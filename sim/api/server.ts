@@ -7,7 +7,7 @@ import http, { IncomingMessage, ServerResponse } from "node:http"
 import { extname, join, normalize } from "node:path"
 import { NotReadyError, SimController } from "./controller"
 import { refusal } from "./security"
-import { button, channel, Checked, name, position } from "./validate"
+import { button, channel, Checked, listenFlag, name, position } from "./validate"
 
 export { exposureWarning } from "./security"
 
@@ -104,7 +104,7 @@ const ROUTES: Record<string, Route> = {
             return { messages: c.messagesSince(since) }
         },
     },
-    "/api/preset": { method: "POST", run: (c, _, body) => c.loadPreset(check(name(body, c.presets()))) },
+    "/api/preset": { method: "POST", run: (c, _, body) => c.loadPreset(check(name(body, c.presets())), check(listenFlag(body))) },
     "/api/button": { method: "POST", run: (c, _, body) => c.pressButton(check(button(body))) },
     "/api/touch": { method: "POST", run: (c, _, body) => c.touch(check(channel(body, faders(c))), check(position(body))) },
     "/api/release": { method: "POST", run: (c, _, body) => c.release(check(channel(body, faders(c)))) },

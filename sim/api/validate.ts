@@ -32,6 +32,14 @@ export function name<T extends string>(body: unknown, allowed: readonly T[]): Ch
     return { ok: true, value: n as T }
 }
 
+/** The optional "listen" flag of a preset load: absent is false. */
+export function listenFlag(body: unknown): Checked<boolean> {
+    const l = isObject(body) ? body.listen : undefined
+    if (l === undefined) return { ok: true, value: false }
+    if (typeof l !== "boolean") return { ok: false, reason: '"listen" must be true or false' }
+    return { ok: true, value: l }
+}
+
 export function button(body: unknown): Checked<ButtonName> {
     return name(body, BUTTON_NAMES)
 }

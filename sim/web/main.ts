@@ -2,7 +2,7 @@
 // leaves for the DAW. Everything goes through the documented HTTP API.
 import { dbToPosition, FaderLawName, isFaderLaw } from "../../src/core/mix/taper"
 
-interface Fader { channel: number; element: string; position: number; db: number | null; target: number | null; touched: boolean; motor: number }
+interface Fader { channel: number; element: string; position: number; db: number | null; target: number | null; touched: boolean; motor: number; sourceDb: number | null }
 interface State { board: string; status: "starting" | "calibrating" | "ready"; preset: string; mode: string; bank: number; law: string; faders: Fader[]; mixBusDb: number | null; display: { text: string } }
 interface Message { seq: number; protocol: string; hex: string; decoded: unknown; text?: string }
 
@@ -10,7 +10,9 @@ const TRAVEL_PX = 300 // 100 mm of travel, 3 px per mm
 const TOP = 14
 const MARKS = [10, 6, 0, -5, -10, -20, -30, -40, -60]
 const $ = (id: string) => document.getElementById(id)!
-const strips: { root: HTMLElement; knob: SVGRectElement; target: SVGLineElement; el: HTMLElement; db: HTMLElement; motor: HTMLElement; ticks: SVGGElement; law: string }[] = []
+/** The preset in force, as the device last said. */
+let preset = ""
+const strips: { root: HTMLElement; knob: SVGRectElement; target: SVGLineElement; el: HTMLElement; db: HTMLElement; source: HTMLElement; motor: HTMLElement; ticks: SVGGElement; law: string }[] = []
 let seq = 0
 let dragging = -1
 let lastSend = 0
@@ -44,7 +46,7 @@ function drawTicks(g: SVGGElement, law: string) {
 function makeStrip(i: number) {
     const root = document.createElement("div")
     root.className = "strip"
-    root.innerHTML = `<div class="element"></div><div class="db"></div><div class="motor"></div>`
+    root.innerHTML = `<div class="element"></div><div class="db"></div><div class="source"></div><div class="motor"></div>`
     const s = svg("svg", { width: 80, height: TRAVEL_PX + 2 * TOP })
     const ticks = svg("g", {})
     s.append(ticks, svg("rect", { class: "slot", x: 46, y: TOP, width: 6, height: TRAVEL_PX, rx: 3 }))
@@ -75,7 +77,7 @@ function makeStrip(i: number) {
     s.addEventListener("pointerup", up)
     s.addEventListener("pointercancel", up)
     $("faders").append(root)
-    strips.push({ root, knob, target, el: root.querySelector(".element")!, db: root.querySelector(".db")!, motor: root.querySelector(".motor")!, ticks, law: "" })
+    strips.push({ root, knob, target, el: root.querySelector(".element")!, db: root.querySelector(".db")!, source: root.querySelector(".source")!, motor: root.querySelector(".motor")!, ticks, law: "" })
 }
 
 /** A strip is narrower than a long name at the page's font ("backingVocals"): shrink it until it fits. */
@@ -99,6 +101,7 @@ function render(s: State) {
     document.body.classList.toggle("notready", !ready)
     $("phase").textContent = NOT_READY[s.status]
     $("board").textContent = ready ? `${s.board} · bank ${s.bank + 1} · mode ${s.mode} · law ${s.law}` : `${s.board} · ${s.status}`
+    preset = s.preset
     const sel = $("preset") as HTMLSelectElement
     if (document.activeElement !== sel) sel.value = s.preset
     while (strips.length < s.faders.length) makeStrip(strips.length)
@@ -114,6 +117,11 @@ function render(s: State) {
         st.target.setAttribute("y2", String(f.target === null ? -10 : yOf(f.target)))
         fitName(st.el, f.element)
         st.db.textContent = !ready ? "" : f.db === null ? "-inf dB" : `${f.db.toFixed(1)} dB`
+        // what listening hears: the source before the fader and the level after it, or that it is unheard
+        const heard = f.sourceDb !== null && f.element !== "master"
+        st.source.textContent = f.element === "master" ? "" : heard ? `${f.sourceDb!.toFixed(1)}→${f.db === null ? "-inf" : (f.sourceDb! + f.db).toFixed(1)}` : "unheard"
+        st.source.title = heard ? "source level (dBFS RMS) from the DAW's meters → level after the fader" : "no meter heard yet: a listening load takes it at its nominal level"
+        st.source.classList.toggle("unheard", !heard && f.element !== "master")
         st.motor.textContent = f.motor !== 0 ? `motor ${(f.motor * 100).toFixed(0)}%` : "motor off"
         st.motor.classList.toggle("on", f.motor !== 0)
         st.root.classList.toggle("touched", f.touched)
@@ -151,6 +159,8 @@ async function start() {
     const sel = $("preset") as HTMLSelectElement
     for (const p of presets as string[]) sel.append(new Option(p, p))
     sel.addEventListener("change", () => void post("/api/preset", { name: sel.value }))
+    // listening loads the preset in force again, whatever the menu shows at that moment
+    $("listen").addEventListener("click", () => void post("/api/preset", { name: preset, listen: true }))
     document.querySelectorAll<HTMLButtonElement>("[data-button]").forEach(b => b.addEventListener("click", () => void post("/api/button", { name: b.dataset.button })))
     void poll()
 }

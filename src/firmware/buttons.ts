@@ -1,13 +1,16 @@
 /**
  * The front-panel buttons. A press acts on release of the down event; holding the mode button
  * for LONG_PRESS_MS starts calibration instead of toggling the rule, the way hardware surfaces
- * hide set-up functions behind a long press.
+ * hide set-up functions behind a long press. Held for LISTEN_PRESS_MS (but let go before
+ * LONG_PRESS_MS), it loads the preset in force again by the sources' measured levels: the mode
+ * button, because listening is a way of loading, and the preset buttons already act on press.
  */
 import * as ds from "@devicescript/core"
 import { onPress } from "./buttonEvents"
 import { Hardware } from "./hardware"
 
 export const LONG_PRESS_MS = 2000
+export const LISTEN_PRESS_MS = 600
 
 export interface ButtonActions {
     presetNext(): void
@@ -15,6 +18,7 @@ export interface ButtonActions {
     bankLeft(): void
     bankRight(): void
     toggleMode(): void
+    listen(): void
     calibrate(): void
 }
 
@@ -42,6 +46,7 @@ export function connectButtons(hw: Hardware, act: ButtonActions) {
         const held = ds.millis() - downAt
         downAt = -1
         if (held >= LONG_PRESS_MS) act.calibrate()
+        else if (held >= LISTEN_PRESS_MS) act.listen()
         else act.toggleMode()
     })
 }

@@ -28,6 +28,7 @@ import { calibrate } from "./calibrate"
 import { ControlLoop } from "./controlLoop"
 import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
+import { SourceLevels } from "./sourceLevels"
 import { SCREEN_MS, showScreen } from "./screen"
 
 /** Piece size (bytes) of a heap probe. */
@@ -84,7 +85,7 @@ export async function startFirmware(hw: Hardware) {
     const levels = Mix.unknown(presetByName(settings.preset), settings.map, settings.law)
     const surface = new Surface(stripFaders, levels)
     const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
-    const mix = new MixControl(settings, levels, surface, daw)
+    const mix = new MixControl(settings, levels, surface, daw, new SourceLevels(surface.channels))
     daw.onBank = bank => link.post(encodeBank(bank))
     // the simulator's view of the device and its test hooks; nothing of the product travels here
     const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
@@ -113,6 +114,7 @@ export async function startFirmware(hw: Hardware) {
         bankLeft: () => mix.shiftBank(-1),
         bankRight: () => mix.shiftBank(1),
         toggleMode: () => mix.toggleMode(),
+        listen: () => mix.listen(),
         calibrate: () => recalibrate.start(),
     })
 
@@ -142,7 +144,8 @@ export async function startFirmware(hw: Hardware) {
         }
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
         else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
-        else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0])
+        else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0], cmd.text.length > 1)
+        else if (cmd.kind === "levels") mix.sources.update(cmd.channel, cmd.levels)
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
     }

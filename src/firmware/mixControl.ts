@@ -10,6 +10,7 @@ import { DawIo } from "./dawIo"
 import { isFaderLaw } from "../core/mix/taper"
 import { GENRES, presetByName } from "../core/mix/presets"
 import { Mix } from "../core/mix/mix"
+import { SourceLevels } from "./sourceLevels"
 import { mixBusDb } from "../core/mix/mixbus"
 import { MIDI_CC, MIDI_MCU } from "../core/surface/dawOut"
 
@@ -18,7 +19,9 @@ export class MixControl {
         readonly settings: Settings,
         readonly mix: Mix,
         private surface: Surface,
-        private daw: DawIo
+        private daw: DawIo,
+        /** The sources' measured levels, for loads that listen. */
+        readonly sources: SourceLevels
     ) {
         mix.rule = settings.mode === MODE_LOWER
     }
@@ -33,17 +36,25 @@ export class MixControl {
         return db > -200 ? db : -200
     }
 
-    /** Loads a genre by name (from the link or the API); unknown names are logged and ignored. */
-    loadPreset(name: string) {
+    /**
+     * Loads a genre by name (from the link or the API); unknown names are logged and ignored.
+     * With `listen`, by the sources' latest measured levels (see core/mix/listen.ts).
+     */
+    loadPreset(name: string, listen = false) {
         const preset = presetByName(name)
         if (!preset) {
             console.warn(`preset: unknown genre ${name}`)
             return
         }
         this.settings.preset = name
-        this.surface.load(preset, this.settings.map)
+        this.surface.load(preset, this.settings.map, listen ? this.sources.db : null)
         this.logWarnings(`preset ${name}`)
         this.save.start()
+    }
+
+    /** The preset in force again, listening (the button gesture). */
+    listen() {
+        this.loadPreset(this.settings.preset, true)
     }
 
     /** Next or previous genre (buttons), wrapping around. */

@@ -12,8 +12,10 @@ import { SimSocket } from "./simSocket"
 import { MixControl } from "./mixControl"
 import { PacketPump } from "./packetPump"
 
-/** Numbers kept per fader of what was last reported: channel, touched, target, duty. */
-const SENT_STRIDE = 4
+/** Numbers kept per fader of what was last reported: channel, touched, target, duty, source level. */
+const SENT_STRIDE = 5
+/** A source level no meter gives, standing for "not heard". */
+const UNHEARD = -1000
 
 export class StateReport {
     /**
@@ -48,15 +50,18 @@ export class StateReport {
             const c = self.surface.channelOf(i)
             const touched = f.touched() ? 1 : 0
             const k = i * SENT_STRIDE
-            const same = sent[k] === c && sent[k + 1] === touched && sent[k + 2] === f.servo.target && sent[k + 3] === f.servo.duty && self.sentServo[i] === f.servo.state
+            // kept as UNHEARD rather than NaN, which equals nothing and would resend every time
+            const source = c >= 0 && self.mix.sources.heard(c) ? self.mix.sources.db[c] : UNHEARD
+            const same = sent[k] === c && sent[k + 1] === touched && sent[k + 2] === f.servo.target && sent[k + 3] === f.servo.duty && sent[k + 4] === source && self.sentServo[i] === f.servo.state
             if (!all && same) return
             const element = c >= 0 ? self.mix.elementOf(c) : ""
             // a strip the queue refused goes again next time: the host would show a stale state
-            if (!self.socket.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state }))) return
+            if (!self.socket.post(encodeStrip(i, { channel: c + 1, element: element, target: f.servo.target, touched: f.touched(), motor: f.servo.duty, servo: f.servo.state, sourceDb: source === UNHEARD ? NaN : source }))) return
             sent[k] = c
             sent[k + 1] = touched
             sent[k + 2] = f.servo.target
             sent[k + 3] = f.servo.duty
+            sent[k + 4] = source
             self.sentServo[i] = f.servo.state
         })
         const mix = this.mix

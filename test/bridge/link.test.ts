@@ -240,7 +240,7 @@ describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => 
         const daw = await dump()
         const h = await harness("--osc", "ardour", "--osc-send", `127.0.0.1:${daw.port}`)
         // the set-up, then the request for every strip (bank size 0, tracks, feedback, positions)
-        expect(await daw.waitFor(3)).toEqual(["/set_surface/feedback i 3", "/set_surface/gainmode i 3", "/set_surface iiii 0 3 3 3"])
+        expect(await daw.waitFor(3)).toEqual(["/set_surface/feedback i 131", "/set_surface/gainmode i 3", "/set_surface iiii 0 3 131 3"])
         const d = await h.device()
         oscSend(h.link.oscPort!, "/strip/fader", "if", "5", "0.5")
         const t = await d.waitFor(m => m.address === "/headroom/fader")

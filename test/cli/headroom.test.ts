@@ -9,6 +9,7 @@ import { mixBusDb } from "../../src/core/mix/mixbus"
 import { toPosition14 } from "../../src/core/position"
 import { GENRES, presetByName } from "../../src/core/mix/presets"
 import { dbToPosition } from "../../src/core/mix/taper"
+import { run } from "../../cli/run"
 
 /** Runs the installed command as a user would (the bin of package.json). */
 function headroom(...args: string[]) {
@@ -89,5 +90,30 @@ describe("headroom command", () => {
             expect(r.stdout).toBe("")
             expect(r.stderr).toBe(`${line}\n`)
         }
+    })
+})
+
+// in-process (cli/run.ts): spawning the command costs seconds a time on a busy machine
+describe("headroom preset, listening", () => {
+    it("sets each level after its fader at the preset's, from levels on the command line or in a file", () => {
+        const r = run(["preset", "rock", "--faders", "4", "--levels", "-12,-20,-,-30", "--json"])
+        expect(r.code).toBe(0)
+        const out = JSON.parse(r.stdout)
+        expect(out.listening).toBe(true)
+        expect(out.channels.map((c: { db: number }) => c.db)).toEqual([-25, -16, -20, 0])
+        expect(out.channels.map((c: { nominalDb: number }) => c.nominalDb)).toEqual([-12, -20, -18, -30])
+        expect(out.warnings).toEqual(["not heard yet, taken at their nominal level: channel 3 (bass)"])
+        const dir = mkdtempSync(join(tmpdir(), "headroom-levels-"))
+        const file = join(dir, "levels.json")
+        writeFileSync(file, JSON.stringify({ levels: [-12, -20, null, -30] }))
+        expect(JSON.parse(run(["preset", "rock", "--faders", "4", "--levels-file", file, "--json"]).stdout)).toEqual(out)
+        const table = run(["preset", "rock", "--levels-file", "examples/listen-levels.example.json"]).stdout
+        expect(table).toContain("source")
+        expect(table).toContain("sources at their measured levels")
+    })
+
+    it("refuses more levels than channels, and both flags at once", () => {
+        expect(run(["preset", "rock", "--faders", "4", "--levels", "-1,-2,-3,-4,-5"]).stderr).toBe("headroom: 5 levels for 4 channels\n")
+        expect(run(["preset", "rock", "--levels", "-1", "--levels-file", "x.json"]).stderr).toContain("give one of them")
     })
 })

@@ -56,6 +56,8 @@ export const CHECKS: Record<string, Check> = {
     "npm run headroom -- ride rock --faders 4 --raise 4=2": "unit",
     "npm run headroom -- ride examples/presets/indie-rock.json --map examples/channel-map.example.json --lower drums=3": "unit",
     "npm run headroom -- --help": "unit",
+    "npm run headroom -- preset rock --faders 4 --levels -12,-20,-,-30": "unit",
+    "npm run headroom -- preset rock --levels-file examples/listen-levels.example.json": "unit",
     "npm install --global .": "e2e",
     "headroom presets": "e2e",
     "headroom presets --json": "e2e",

@@ -32,8 +32,10 @@ function usable(l: Limits): boolean {
  * mix moves down until it does not, keeping the balance. Levels under the floor stop at it.
  * Elements the preset does not name get its quietest level and the rank after its last.
  * Unusable limits (not finite, floor not under ceiling) fall back to DEFAULT_LIMITS with a warning.
+ * `gainDb` (one per channel, dB) is added to each preset level before placing: a listening load
+ * passes minus each source's level (see listen.ts), so the quietest source may set the ceiling.
  */
-export function load(preset: Preset, map: ChannelMap, limits: Limits = DEFAULT_LIMITS): LoadResult {
+export function load(preset: Preset, map: ChannelMap, limits: Limits = DEFAULT_LIMITS, gainDb: number[] | null = null): LoadResult {
     const warnings: string[] = []
     let lim = limits
     if (!usable(lim)) {
@@ -48,19 +50,23 @@ export function load(preset: Preset, map: ChannelMap, limits: Limits = DEFAULT_L
     if (unnamed.length > 0 && lines.length > 0) {
         warnings.push(`${preset.genre} does not name ${unnamed.join(", ")}: ${lines[map.elements.indexOf(unnamed[0])].db} dB (its quietest level), ranked last`)
     }
+    const want = lines.map((l, c) => l.db + (gainDb ? gainDb[c] : 0))
     let best = 0
     let loudest = 0
     lines.forEach((l, c) => {
-        if (l.rank < lines[best].rank || (l.rank === lines[best].rank && l.db > lines[best].db)) best = c
-        if (l.db > lines[loudest].db) loudest = c
+        if (l.rank < lines[best].rank || (l.rank === lines[best].rank && want[c] > want[best])) best = c
+        if (want[c] > want[loudest]) loudest = c
     })
-    // The leader's level is the preset's top unless a lower rank is louder: then that one sets it.
-    const offset = lines.length > 0 ? lim.ceilingDb - lines[loudest].db : 0
-    if (lines.length > 0 && lines[loudest].db > lines[best].db) {
-        const under = lines[loudest].db - lines[best].db
-        warnings.push(`${preset.genre}: ${lines[loudest].element} is louder than ${lines[best].element}, which ranks higher: ${lines[best].element} sits ${roundDb(under)} dB under the ceiling so that nothing passes it`)
+    // The leader's level is the preset's top unless another channel needs more: then that one sets it.
+    const offset = lines.length > 0 ? lim.ceilingDb - want[loudest] : 0
+    if (lines.length > 0 && want[loudest] > want[best]) {
+        const under = roundDb(want[loudest] - want[best])
+        const l = lines[loudest].element
+        const b = lines[best].element
+        if (gainDb) warnings.push(`${preset.genre}: channel ${loudest + 1} (${l}) arrives too quiet to reach its level under the ceiling: the others come down, ${b} sits ${under} dB under the ceiling`)
+        else warnings.push(`${preset.genre}: ${l} is louder than ${b}, which ranks higher: ${b} sits ${under} dB under the ceiling so that nothing passes it`)
     }
-    const db = lines.map(l => l.db + offset)
+    const db = want.map(v => v + offset)
     db.forEach((v, c) => {
         if (v >= lim.floorDb) return
         warnings.push(`channel ${c + 1} (${lines[c].element}) stopped at the floor (${lim.floorDb} dB) instead of ${roundDb(v)} dB`)

@@ -6,6 +6,7 @@
  */
 import type { ChannelMap } from "./channelMap"
 import { load } from "./load"
+import { loadListening } from "./listen"
 import { MixResult, MixState } from "./mixState"
 import { pushDb, release, setLevel } from "./hand"
 import type { Preset } from "./presets"
@@ -104,9 +105,14 @@ export class Mix {
         this.apply(release(this.state, c))
     }
 
-    /** The user loaded `preset`: every channel of `only` (default all) gets its level; the others keep theirs. */
-    load(preset: Preset, map: ChannelMap, only: number[] | null = null) {
-        const r = load(preset, map, { ceilingDb: this.state.ceilingDb, floorDb: this.state.floorDb })
+    /**
+     * The user loaded `preset`: every channel of `only` (default all) gets its level; the others keep
+     * theirs. With `measuredDb`, by the sources' measured levels (a listening load).
+     */
+    load(preset: Preset, map: ChannelMap, only: number[] | null = null, measuredDb: number[] | null = null) {
+        const limits = { ceilingDb: this.state.ceilingDb, floorDb: this.state.floorDb }
+        // listening: by the sources' measured levels (listen.ts)
+        const r = measuredDb ? loadListening(preset, map, measuredDb, limits) : load(preset, map, limits)
         const before = this.state.db
         if (only) r.state.db = r.state.db.map((db, c) => (only.indexOf(c) >= 0 || c >= before.length ? db : before[c]))
         this.state = r.state

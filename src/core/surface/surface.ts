@@ -113,11 +113,12 @@ export class Surface {
 
     /**
      * The user loaded `preset`: the channels the DAW can be told about get its levels, move there
-     * and are sent; the others keep the DAW's levels (load again in their bank).
+     * and are sent; the others keep the DAW's levels (load again in their bank). With
+     * `measuredDb`, by the sources' measured levels (a listening load).
      */
-    load(preset: Preset, map: ChannelMap) {
+    load(preset: Preset, map: ChannelMap, measuredDb: number[] | null = null) {
         const reach = this.reachable()
-        this.mix.load(preset, map, reach)
+        this.mix.load(preset, map, reach, measuredDb)
         this.place(reach)
     }
 

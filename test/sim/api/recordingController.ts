@@ -6,8 +6,8 @@ export abstract class RecordingController implements SimController {
     abstract state(): SimState
     abstract presets(): string[]
     abstract messagesSince(seq: number): DawMessage[]
-    async loadPreset(name: string) {
-        this.calls.push(`preset ${name}`)
+    async loadPreset(name: string, listen = false) {
+        this.calls.push(`preset ${name}${listen ? " listen" : ""}`)
     }
     async pressButton(name: ButtonName) {
         this.calls.push(`button ${name}`)

@@ -9,7 +9,7 @@ import { RecordingController } from "./recordingController"
 /** Records what the API asked for. */
 class Recorder extends RecordingController {
     state(): SimState {
-        const faders = [1, 2, 3, 4].map(channel => ({ channel, element: "kick", position: 0.5, db: -3, target: null, touched: false, motor: 0 }))
+        const faders = [1, 2, 3, 4].map(channel => ({ channel, element: "kick", position: 0.5, db: -3, target: null, touched: false, motor: 0, sourceDb: null }))
         return { board: "headroom_fader4", status: "ready", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders, mixBusDb: -12, dropped: {}, display: { text: "rock", packets: 1, unbound: 0 }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
     }
     presets() {
@@ -56,17 +56,19 @@ describe("simulator HTTP API", () => {
     it("hands valid actions to the controller", async () => {
         for (const [p, b] of [
             ["/api/preset", { name: "rock" }],
+            ["/api/preset", { name: "pop", listen: true }],
             ["/api/button", { name: "bankRight" }],
             ["/api/touch", { channel: 3, position: 0.8 }],
             ["/api/release", { channel: 3 }],
             ["/api/daw", { channel: 2, position: 0.5 }],
         ] as const) expect((await post(p, b)).status).toBe(200)
-        expect(rec.calls).toEqual(["preset rock", "button bankRight", "touch 3 0.8", "release 3", "daw 2 0.5"])
+        expect(rec.calls).toEqual(["preset rock", "preset pop listen", "button bankRight", "touch 3 0.8", "release 3", "daw 2 0.5"])
     })
     it("refuses bad input with 400 and a reason", async () => {
         const cases: [string, unknown, RegExp][] = [
             ["/api/preset", "{not json", /not valid JSON/],
             ["/api/preset", { name: "polka" }, /unknown name "polka"/],
+            ["/api/preset", { name: "rock", listen: "yes" }, /"listen" must be true or false/],
             ["/api/button", { name: 3 }, /"name" must be a string/],
             ["/api/touch", { channel: 9, position: 0.5 }, /from 1 to 4/],
             ["/api/touch", { channel: 1.5, position: 0.5 }, /whole number/],

@@ -27,7 +27,7 @@ const OLED = "orchestral\nch 9-16      rule off\nkick  -4.5 snr  -12.5\nbass   0
 /** Answers like the simulator and records every action the page asks for. */
 class FakeController extends RecordingController {
     status: SimStatus = "ready"
-    private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0 }))
+    private faders: FaderState[] = ELEMENTS.map((element, i) => ({ channel: i + 1, element, position: 0.1 * i, db: -10 + i, target: null, touched: false, motor: 0, sourceDb: i % 2 === 0 ? -20 + i : null }))
     private log: DawMessage[] = Array.from({ length: LOG_LINES }, (_, i) => ({
         seq: i + 1,
         t: i * 10,
@@ -137,10 +137,17 @@ describe.skipIf(!haveChromium)("the simulator's page, against a fake controller"
         expect(room.numberWidth).toBeGreaterThanOrEqual(room.needed)
     })
 
-    it("picking a preset or pressing a button posts it", async () => {
+    it("picking a preset, listening (to the preset in force) or pressing a button posts it", async () => {
         await page.selectOption("#preset", "jazz")
+        await page.click("#listen")
         await page.click("[data-button='presetNext']")
-        await expect.poll(() => fake.calls).toEqual(expect.arrayContaining(["preset jazz", "button presetNext"]))
+        await expect.poll(() => fake.calls).toEqual(expect.arrayContaining(["preset jazz", "preset rock listen", "button presetNext"]))
+    })
+
+    it("shows per strip the source level heard and the level after the fader, or that it is unheard", async () => {
+        const sources = await page.$$eval(".strip .source", els => els.map(e => e.textContent))
+        // even strips heard at -20 + i dBFS with the fader at -10 + i dB; the master has none
+        expect(sources).toEqual(ELEMENTS.map((e, i) => (e === "master" ? "" : i % 2 === 0 ? `${(-20 + i).toFixed(1)}→${(-30 + 2 * i).toFixed(1)}` : "unheard")))
     })
 
     it("dragging a knob touches the fader and letting go releases it", async () => {

@@ -3,7 +3,8 @@
  * decode with this file, so they cannot drift apart. Two paths carry them:
  * - the host link, on the Jacdac bus (a serial service the host serves; the device's `link` role):
  *   host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
- *   device), preset, config (fader law, MIDI mode), calibrate;
+ *   device), preset (a genre, optionally "listen"), config (fader law, MIDI mode), calibrate,
+ *   levels (the sources' estimated levels, a few times a second);
  *   device -> host: hello (board) and bank (the MCU bank its strips show, for the host's OSC).
  *   What goes to the DAW travels as MIDI (the MidiOutput role); the host makes OSC from it.
  * - the simulator's socket (in the VM only): heap (a diagnostic that restarts the firmware, see
@@ -33,6 +34,9 @@ export const LINK_STATE = "/headroom/state"
 export const LINK_STRIP = "/headroom/strip"
 export const LINK_COUNTERS = "/headroom/counters"
 export const LINK_I2C = "/headroom/i2c"
+export const LINK_LEVELS = "/headroom/levels"
+/** Most levels in one levels message: the device decodes each argument into an object of its small heap. */
+export const LEVELS_PER_MESSAGE = 8
 
 /** True for messages between device and host; false for OSC meant for the DAW. */
 export function isLinkMessage(m: OscMessage): boolean {
@@ -52,8 +56,19 @@ export function encodeMidiIn(bytes: number[]): Buffer {
     return encodeMessage(LINK_MIDI, [oscBlob(bytes)])
 }
 
-export function encodePresetRequest(name: string): Buffer {
-    return encodeMessage(LINK_PRESET, [oscString(name)])
+/** A genre to load; with `listen`, by the sources' measured levels (see src/core/mix/listen.ts). */
+export function encodePresetRequest(name: string, listen = false): Buffer {
+    return encodeMessage(LINK_PRESET, listen ? [oscString(name), oscString("listen")] : [oscString(name)])
+}
+
+/**
+ * Sources' estimated levels, dBFS RMS, for channels `first` (1-based) on, at most
+ * LEVELS_PER_MESSAGE of them; NaN for a channel not heard (well enough) yet.
+ */
+export function encodeLevels(first: number, levelsDb: number[]): Buffer {
+    const args: OscArg[] = [oscInt(first)]
+    levelsDb.forEach(db => args.push(oscFloat(db)))
+    return encodeMessage(LINK_LEVELS, args)
 }
 
 /** The host's settings for the device: the DAW's fader law, MIDI mode ("mcu" | "cc"). */
@@ -113,6 +128,8 @@ export interface LinkFaderState {
     motor: number
     /** Servo state ("idle", "moving", "pulse", "settling", "touched", "stalled"). */
     servo: string
+    /** The channel's source level as last measured, dBFS RMS; NaN when not heard yet. */
+    sourceDb: number
 }
 
 /** The device's state for the host (the simulator's API shows it). */
@@ -168,6 +185,7 @@ export function encodeStrip(index: number, f: LinkFaderState): Buffer {
         oscInt(f.touched ? 1 : 0),
         oscFloat(f.motor),
         oscString(f.servo),
+        oscFloat(f.sourceDb),
     ])
 }
 
@@ -234,28 +252,30 @@ export function applyCounters(state: LinkState, m: OscMessage): boolean {
 /** Decodes one fader's state into `state.faders[index]`; false when the message is malformed. */
 export function applyStrip(state: LinkState, m: OscMessage): boolean {
     const a = m.args
-    if (m.address !== LINK_STRIP || a.length !== 7 || a[0].type !== "i") return false
+    if (m.address !== LINK_STRIP || a.length !== 8 || a[0].type !== "i") return false
     const index = a[0].value as number
     if (!(index >= 0 && index < 64)) return false
-    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "" })
-    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]) }
+    while (state.faders.length <= index) state.faders.push({ channel: 0, element: "", target: -1, touched: false, motor: 0, servo: "", sourceDb: NaN })
+    state.faders[index] = { channel: num(a[1]), element: str(a[2]), target: num(a[3]), touched: num(a[4]) === 1, motor: num(a[5]), servo: str(a[6]), sourceDb: num(a[7]) }
     return true
 }
 
 /** A host -> device message, decoded and checked. */
 export interface LinkCommand {
-    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" | "heap" */
+    /** "ping" | "fader" | "midi" | "preset" | "config" | "calibrate" | "heap" | "levels" */
     kind: string
     channel: number
     position: number
     bytes: number[]
     text: string[]
+    /** levels: dBFS RMS from `channel` (1-based) on, NaN = not heard. */
+    levels: number[]
 }
 
 /** Decodes a host -> device message; a reason string when it is not one or is malformed. */
 export function decodeCommand(m: OscMessage): LinkCommand | string {
     const a = m.args
-    const cmd: LinkCommand = { kind: "", channel: 0, position: 0, bytes: [], text: [] }
+    const cmd: LinkCommand = { kind: "", channel: 0, position: 0, bytes: [], text: [], levels: [] }
     if (m.address === LINK_PING || m.address === LINK_CALIBRATE) {
         cmd.kind = m.address === LINK_PING ? "ping" : "calibrate"
         return cmd
@@ -283,11 +303,25 @@ export function decodeCommand(m: OscMessage): LinkCommand | string {
         cmd.bytes = a[0].value as number[]
         return cmd
     }
-    if (m.address === LINK_PRESET || m.address === LINK_CONFIG) {
-        const n = m.address === LINK_PRESET ? 1 : 2
-        if (a.length !== n || a.some(x => x.type !== "s")) return m.address + ": expects " + n + " strings"
-        cmd.kind = m.address === LINK_PRESET ? "preset" : "config"
+    if (m.address === LINK_PRESET) {
+        if (a.length < 1 || a.length > 2 || a.some(x => x.type !== "s")) return "preset: expects a name and optionally listen"
+        if (a.length === 2 && a[1].value !== "listen") return "preset: the second string may only be listen"
+        cmd.kind = "preset"
         cmd.text = a.map(x => x.value as string)
+        return cmd
+    }
+    if (m.address === LINK_CONFIG) {
+        if (a.length !== 2 || a.some(x => x.type !== "s")) return m.address + ": expects 2 strings"
+        cmd.kind = "config"
+        cmd.text = a.map(x => x.value as string)
+        return cmd
+    }
+    if (m.address === LINK_LEVELS) {
+        if (a.length < 2 || a.length > LEVELS_PER_MESSAGE + 1 || a[0].type !== "i" || a.some((x, i) => i > 0 && x.type !== "f")) return "levels: expects ,i then 1 to " + LEVELS_PER_MESSAGE + " floats"
+        if (!((a[0].value as number) >= 1)) return "levels: channel below 1"
+        cmd.kind = "levels"
+        cmd.channel = a[0].value as number
+        cmd.levels = a.slice(1).map(x => x.value as number)
         return cmd
     }
     return "unknown address " + m.address

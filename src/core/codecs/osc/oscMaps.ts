@@ -7,8 +7,8 @@
  *   `/track/N/select ,f 1`.
  * - "ardour": `/strip/fader ,if ssid position` (Ardour's law), also understands
  *   `/strip/gain ,if ssid dB`; select `/strip/select ,ii ssid 1`. Ardour only echoes fader moves
- *   when told to: the setup messages turn on strip feedback (`/set_surface/feedback 3`) and
- *   position feedback (`/set_surface/gainmode 3`).
+ *   when told to: the setup messages turn on strip feedback and meters (`/set_surface/feedback
+ *   131`: 1 + 2 + 128, the meters for listening) and position feedback (`/set_surface/gainmode 3`).
  * - "generic": Headroom's own dialect, the same shape the device link uses for DAW targets:
  *   `/headroom/fader ,if channel position`, also `/headroom/fader/db ,if channel dB`; select
  *   `/headroom/select ,ii channel 1`. User maps (./oscMapJson) are translated from it by the host.
@@ -84,7 +84,7 @@ export function builtinOscMap(name: string): OscMap | null {
             fader: route("/strip/fader", true, "f", "position"),
             feedback: [route("/strip/gain", true, "f", "db")],
             select: "/strip/select",
-            setup: [setupMessage("/set_surface/feedback", 3), setupMessage("/set_surface/gainmode", 3)],
+            setup: [setupMessage("/set_surface/feedback", 131), setupMessage("/set_surface/gainmode", 3)],
         }
     if (name === "generic")
         return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { encodeMessage, oscFloat, oscInt, type OscMessage } from "../../../../src/core/codecs/osc/osc"
+import { encodeMessage, oscFloat, oscInt, oscString, type OscMessage } from "../../../../src/core/codecs/osc/osc"
 import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import {
     decodeCommand,
@@ -15,6 +15,7 @@ import {
     encodeFaderTarget,
     encodeMidiIn,
     encodePing,
+    encodeLevels,
     encodePresetRequest,
     encodeState,
     isLinkMessage,
@@ -35,6 +36,15 @@ describe("device link protocol", () => {
         expect(decodeCommand(message(encodePresetRequest("rock")))).toMatchObject({ kind: "preset", text: ["rock"] })
         expect(decodeCommand(message(encodeConfig("reaper", "mcu")))).toMatchObject({ kind: "config", text: ["reaper", "mcu"] })
         expect(decodeCommand(message(encodeHeapProbe(4096)))).toMatchObject({ kind: "heap", channel: 4096 })
+        expect(decodeCommand(message(encodePresetRequest("rock", true)))).toMatchObject({ kind: "preset", text: ["rock", "listen"] })
+        const levels = decodeCommand(message(encodeLevels(9, [-18.5, NaN, -30])))
+        expect(levels).toMatchObject({ kind: "levels", channel: 9 })
+        expect(typeof levels !== "string" && levels.levels).toEqual([-18.5, NaN, -30])
+    })
+    it("writes the levels message byte for byte: ,iff with big-endian float32 (NaN as 7fc00000)", () => {
+        const bytes = encodeLevels(1, [-18, NaN])
+        // "/headroom/levels" padded to 20, ",iff" padded to 8, int 1, float -18 = c1900000
+        expect(bytes.toString("hex")).toBe(Buffer.from("/headroom/levels\0\0\0\0,iff\0\0\0\0", "latin1").toString("hex") + "00000001" + "c1900000" + "7fc00000")
     })
     it("rejects malformed commands with a reason", () => {
         expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscInt(0), oscFloat(0.5)])))).toBe("fader: channel below 1")
@@ -42,6 +52,11 @@ describe("device link protocol", () => {
         expect(decodeCommand(message(encodeMessage("/headroom/fader", [oscFloat(2)])))).toBe("fader: expects ,if")
         expect(decodeCommand(message(encodeMessage("/headroom/nope", [])))).toBe("unknown address /headroom/nope")
         expect(decodeCommand(message(encodeMessage("/headroom/heap", [oscInt(-1)])))).toBe("heap: expects ,i (bytes > 0)")
+        expect(decodeCommand(message(encodeMessage("/headroom/preset", [])))).toBe("preset: expects a name and optionally listen")
+        expect(decodeCommand(message(encodeMessage("/headroom/preset", [oscString("rock"), oscString("loud")])))).toBe("preset: the second string may only be listen")
+        expect(decodeCommand(message(encodeMessage("/headroom/levels", [oscInt(1)])))).toBe("levels: expects ,i then 1 to 8 floats")
+        expect(decodeCommand(message(encodeLevels(1, [1, 2, 3, 4, 5, 6, 7, 8, 9])))).toBe("levels: expects ,i then 1 to 8 floats")
+        expect(decodeCommand(message(encodeLevels(0, [-20])))).toBe("levels: channel below 1")
     })
     it("tells link messages from OSC for the DAW", () => {
         expect(isLinkMessage(message(encodePing()))).toBe(true)
@@ -65,8 +80,8 @@ describe("device link protocol", () => {
             linkUnbound: 0,
             linkLosses: 0,
             faders: [
-                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle" },
-                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched" },
+                { channel: 9, element: "kick", target: 0.5, touched: false, motor: 0, servo: "idle", sourceDb: -19.5 },
+                { channel: 10, element: "snare", target: -1, touched: true, motor: 0, servo: "touched", sourceDb: NaN },
             ],
         }
         const got = decodeState(message(encodeState(s)))!

@@ -62,9 +62,9 @@ describe("built-in OSC maps", () => {
         expect(hex(encodeFader(m, 1, 0, "reaper"))).toBe(hex(encodeMessage("/track/1/volume/db", [oscFloat(-150)])))
     })
 
-    it("set Ardour up for position feedback", () => {
+    it("set Ardour up for position feedback and meters", () => {
         expect(map("ardour").setup.map(s => hex(encodePacket(s)))).toEqual([
-            hex(encodeMessage("/set_surface/feedback", [oscInt(3)])),
+            hex(encodeMessage("/set_surface/feedback", [oscInt(131)])),
             hex(encodeMessage("/set_surface/gainmode", [oscInt(3)])),
         ])
         expect(builtinOscMap("cubase")).toBeNull()
