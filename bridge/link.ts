@@ -49,6 +49,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     let settle: NodeJS.Timeout | null = null
 
     const device = new DeviceLink(deps.bus, encodePing())
+    say("device link: on the Jacdac bus, waiting for the firmware's hello")
     const toDevice = (packet: Buffer) => device.send(packet)
     const port = deps.midi !== undefined ? deps.midi : openMidiPort(options.midiPort, say)
     if (port) say(`MIDI: ${port.description}`)

@@ -87,7 +87,7 @@ describe.skipIf(taken.length > 0)("the README's long-running commands, as writte
 
     it("npm run link: listens for the firmware and stops on Ctrl-C", { timeout: 60000 }, async () => {
         const run = start("npm run link")
-        expect(await until(() => run.lines.includes("device link: listening on 127.0.0.1:8093"), 30000), run.lines.join("\n")).toBe(true)
+        expect(await until(() => run.lines.includes("device link: on the Jacdac bus, waiting for the firmware's hello"), 30000), run.lines.join("\n")).toBe(true)
         await ctrlC(run)
     })
 

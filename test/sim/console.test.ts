@@ -21,7 +21,7 @@ describe("what npm start's console shows of the simulator's lines without --verb
             "devtools: 8020ms: crc mismatch; sz=216 got:60966, exp:2151, 26eed8436650f4c96ebc2655163e8018",
             "devtools:    websocket  : ws://127.0.0.1:8081",
             "vm: WASM> start: headroom _fader8 v0.1.1-01f6b4b",
-            "device link: listening on 127.0.0.1:8093",
+            "device link: on the Jacdac bus, waiting for the firmware's hello",
             "device link: device connected",
         ])
             expect(matters(line), line).toBe(false)
