@@ -59,11 +59,15 @@ const PROBE_FAILED = /PANIC 60004|OutOfMemory/
 
 /** The runtime's line when the program dies (out of memory, unhandled exception, ...) and restarts. */
 const PANIC = /PANIC (\d+)/
+/** The runtime's line when it starts the program (at boot, and again after a panic). */
+const PROGRAM_START = /start: headroom/
 
 export class Simulator {
     vm: Child | null = null
     /** Panics of the firmware program seen since start, by the runtime's code (60004: out of memory). */
     readonly panics: number[] = []
+    /** Starts of the firmware program seen since start: a power-up, or a restart after a panic. */
+    programStarts = 0
     private binder: RoleBinder | null = null
     private vmListeners: ((line: string) => void)[] = []
 
@@ -118,6 +122,7 @@ export class Simulator {
             line => {
                 const panic = PANIC.exec(line)
                 if (panic) this.panics.push(Number(panic[1]))
+                if (PROGRAM_START.test(line)) this.programStarts++
                 this.vmListeners.forEach(l => l(line))
                 o.say(`vm: ${line}`)
             },

@@ -345,8 +345,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     sim.link.log.on("message", listen)
 
     const panicsBefore = sim.panics.length
-    // the program's starts: its socket to the simulator reconnects only when it restarts
-    const startsBefore = sim.device.connections()
+    const startsBefore = sim.programStarts
     const stallsBefore = fw()!.stalls
     const lossesBefore = fw()!.linkLosses
     const hands: HandMove[] = []
@@ -437,7 +436,7 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
 
     const s = fw()
     if (sim.panics.length > panicsBefore) failures.push(`the firmware panicked during the session: ${sim.panics.slice(panicsBefore).join(", ")}`)
-    if (sim.device.connections() !== startsBefore) failures.push("the firmware restarted during the session")
+    if (sim.programStarts !== startsBefore) failures.push("the firmware restarted during the session")
     if (s) {
         report.stalls = s.stalls - stallsBefore
         report.linkLosses = s.linkLosses - lossesBefore
