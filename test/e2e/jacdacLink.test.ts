@@ -1,7 +1,8 @@
 // Issue 14: the DAW link travels on the Jacdac bus alone, as it must for a board on USB (its
 // sockets would need WiFi). DAW targets move motors, the Mackie Control handshake is answered,
 // a preset and the config from the host are applied, a lost link stops the motors following the
-// DAW; and the firmware's socket, there only in the simulator, carries nothing of all that.
+// DAW; and the firmware's socket, there only in the simulator, carries nothing of all that (only
+// its state report and the motors' I2C writes, which a chip makes natively).
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import type { Simulator } from "../../sim/simulator"
@@ -15,8 +16,11 @@ const allIdle = () => fw()?.faders.length === 4 && fw()!.faders.every(f => f.ser
 const toDaw = (after: number) => sim.link.log.since(after).filter(m => m.direction === "to-daw")
 const lastSeq = () => sim.link.log.since(0).pop()?.seq ?? 0
 
-/** What the simulator's socket may carry from the firmware: its state report, nothing of the DAW's. */
-const SIMULATOR_ONLY = ["/headroom/state", "/headroom/strip", "/headroom/counters"]
+/**
+ * What the simulator's socket may carry from the firmware: its state report, and the I2C writes
+ * that stand in for the chip's native I2C to the PCA9685 (the VM has none); nothing of the DAW's.
+ */
+const SIMULATOR_ONLY = ["/headroom/state", "/headroom/strip", "/headroom/counters", "/headroom/i2c"]
 
 describe("the host link on the Jacdac bus alone", () => {
     beforeAll(async () => {
