@@ -66,9 +66,13 @@ describe.skipIf(missing !== null)("nothing leaves for the DAW that a hand or the
                 if (process.env.E2E_VERBOSE) console.log(line)
             },
         })
-        sim.link.log.on("message", m => {
+        // what went out while the simulator started (the firmware's hello comes first, its
+        // device-ready right after), then everything after
+        const take = (m: { direction: string; protocol: string; hex: string }) => {
             if (m.direction === "to-daw" && m.protocol === "midi") midi.push(Array.from(Buffer.from(m.hex, "hex")))
-        })
+        }
+        sim.link.log.since(0).forEach(take)
+        sim.link.log.on("message", take)
         expect(await until(settled, 60000)).toBe(true)
     })
     afterAll(async () => {
