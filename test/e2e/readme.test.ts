@@ -10,7 +10,7 @@ import { portFree } from "../../devserver/freePorts"
 import { commandsChecked } from "../readme/readme"
 import { until } from "./harness"
 
-/** The default ports: page, dev server, firmware link, OSC listening. */
+/** The default ports: page, dev server, the firmware's socket, OSC listening. */
 const PORTS = [8090, 8081, 8082, 8083, 8093, 9000]
 const taken = (await Promise.all(PORTS.map(async p => ((await portFree(p)) ? null : p)))).filter(p => p !== null)
 if (taken.length > 0) console.log(`README commands test skipped: port ${taken.join(", ")} in use (a simulator running?)`)

@@ -61,7 +61,7 @@ describe("npm start's console", () => {
         expect(quiet.lines[0]).toBe("building the firmware for headroom_fader4 and the page...")
         expect(quiet.lines).toContain(`starting the DeviceScript dev server and VM (their lines go to ${join(quiet.stateDir, "sim.log")}; --verbose shows them)...`)
         expect(quiet.lines).toContain("first start: the firmware calibrates its 4 faders, end stop to end stop...")
-        expect(quiet.lines.some(l => /^ports: page \d+, dev server \d+\/\d+\/\d+, firmware link \d+$/.test(l))).toBe(true)
+        expect(quiet.lines.some(l => /^ports: page \d+, dev server \d+\/\d+\/\d+, firmware socket \d+$/.test(l))).toBe(true)
         expect(quiet.lines.length, quiet.lines.join("\n")).toBeLessThanOrEqual(10)
         // the chatter is in the log file the console named
         const log = readFileSync(join(quiet.stateDir, "sim.log"), "utf8")
