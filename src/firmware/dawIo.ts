@@ -23,8 +23,6 @@ const SCRIBBLE_CELLS = 4
 export class DawIo {
     /** Malformed MIDI from the DAW (parser errors), counted and dropped. */
     midiErrors = 0
-    /** Told the MCU bank (banks of eight) the strips show whenever it changes: the host's OSC needs it. */
-    onBank: (bank: number) => void = null
     /** What the MCU scribble strips should show (set by the firmware, sent in MCU mode). */
     readonly scribble = new Scribble()
     private parser = new MidiStreamParser()
@@ -58,7 +56,6 @@ export class DawIo {
         if (bank === this.mcuBank) return
         this.queueMidi(mcuBankPress(bank - this.mcuBank))
         this.mcuBank = bank
-        if (this.onBank) this.onBank(bank)
     }
 
     /** The MCU bank the strips show. */

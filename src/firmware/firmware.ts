@@ -86,7 +86,6 @@ export async function startFirmware(hw: Hardware) {
     const surface = new Surface(stripFaders, levels)
     const daw = new DawIo(surface, master, outbox, pump, settings.dawOut())
     const mix = new MixControl(settings, levels, surface, daw, new SourceLevels(surface.channels))
-    daw.onBank = bank => link.post(encodeBank(bank))
     // the simulator's view of the device and its test hooks; nothing of the product travels here
     const sim = ds.isSimulator() ? new SimSocket("127.0.0.1", SIM_SOCKET_PORT) : null
     // in the simulator the motors' I2C writes travel on that socket too (src/boards/simulatorI2c.ts)

@@ -19,6 +19,14 @@ describe("fader positions in the device's MIDI", () => {
         expect(read(f, encodeFader(0, 8192))).toEqual([{ channel: 9, position: 8192 / 16383 }])
     })
 
+    it("MCU: follows the bank buttons the device presses in the same stream", () => {
+        const f = new DeviceFaders("mcu")
+        const right = [0x90, 0x2f, 0x7f, 0x90, 0x2f, 0x00]
+        const left = [0x90, 0x2e, 0x7f, 0x90, 0x2e, 0x00]
+        expect(read(f, [...right, ...encodeFader(1, 16383)])).toEqual([{ channel: 10, position: 1 }])
+        expect(read(f, [...left, ...left, ...encodeFader(1, 0)])).toEqual([{ channel: 2, position: 0 }])
+    })
+
     it("MCU: the master and touch notes carry no channel position", () => {
         const f = new DeviceFaders("mcu")
         expect(read(f, [...encodeFader(MASTER_CHANNEL, 100), ...encodeTouch(1, true)])).toEqual([])

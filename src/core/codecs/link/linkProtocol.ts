@@ -5,7 +5,8 @@
  *   host -> device: ping, fader (a DAW target), midi (raw bytes from the DAW, decoded on the
  *   device), preset (a genre, optionally "listen"), config (fader law, MIDI mode), calibrate,
  *   levels (the sources' estimated levels, a few times a second);
- *   device -> host: hello (board) and bank (the MCU bank its strips show, for the host's OSC).
+ *   device -> host: hello (board) and bank (the MCU bank its strips show, at the hello; the host
+ *   follows later changes by the bank buttons in the device's MIDI).
  *   What goes to the DAW travels as MIDI (the MidiOutput role); the host makes OSC from it.
  * - the simulator's socket (in the VM only): heap (a diagnostic that restarts the firmware, see
  *   encodeHeapProbe) to the device; state and strip (what the simulator's API shows: the state's
