@@ -133,12 +133,12 @@ export async function startFirmware(hw: Hardware) {
             control.period()
         }
     }
-    link.onMessage = m => {
+    link.frames.onMessage = m => {
         // before its hello the device is calibrating; the host sends what it knows after the hello
         if (!ready || !isLinkMessage(m)) return
         const cmd = decodeCommand(m)
         if (typeof cmd === "string") {
-            link.dropped++
+            link.frames.dropped++
             return
         }
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
@@ -149,7 +149,7 @@ export async function startFirmware(hw: Hardware) {
         else if (cmd.kind === "calibrate") recalibrate.start()
     }
     if (sim) {
-        sim.onMessage = m => {
+        sim.frames.onMessage = m => {
             const cmd = isLinkMessage(m) ? decodeCommand(m) : null
             if (cmd && typeof cmd !== "string" && cmd.kind === "heap") probeHeap.start(cmd.channel)
         }

@@ -9,9 +9,8 @@
  * then stops the motors that were following the DAW.
  */
 import * as ds from "@devicescript/core"
-import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
-import { messagesIn, OscMessage } from "../core/codecs/osc/osc"
-import { decodePacket } from "../core/codecs/osc/oscDecode"
+import { slipEncode } from "../core/codecs/link/slip"
+import { LinkFrames } from "./linkFrames"
 
 /**
  * A link heard from less recently than this (ms) is lost. The host pings every 20 ms, so four
@@ -29,16 +28,12 @@ const SERIAL_DATA = 0x80
 
 export class HostLink {
     connected = false
-    /** Link packets received, and frames dropped as malformed (each with a logged reason). */
-    received = 0
-    dropped = 0
-    /** Called for each link message from the host. */
-    onMessage: (m: OscMessage) => void = null
+    /** What the host sends: its messages go to `frames.onMessage`. */
+    readonly frames = new LinkFrames("link")
     /** Called when the link comes up (true) or is lost (false). */
     onState: (up: boolean) => void = null
     /** Where a framed packet for the host goes (the outbox); false when it was refused. */
     send: (frame: Buffer) => boolean = null
-    private slip = new SlipDecoder()
     private heard = 0
     private looked = 0
     /** Times the link was lost since start. */
@@ -83,20 +78,7 @@ export class HostLink {
         this.heard = ds.millis()
         // the first thing heard after silence brings the link up, pings included
         if (!this.connected) this.setState(true)
-        const self = this
-        this.slip.eachFrame(bytes, frame => self.dispatch(frame))
-    }
-
-    private dispatch(frame: number[]) {
-        const r = decodePacket(frame)
-        if (r.ok === false) {
-            this.dropped++
-            console.warn(`link: dropped packet: ${r.reason}`)
-            return
-        }
-        this.received++
-        const handler = this.onMessage
-        if (handler) messagesIn(r.packet).forEach(m => handler(m))
+        this.frames.take(bytes)
     }
 
     private setState(up: boolean) {

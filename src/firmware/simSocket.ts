@@ -7,9 +7,8 @@
  */
 import * as ds from "@devicescript/core"
 import { connect, Socket } from "@devicescript/net"
-import { SlipDecoder, slipEncode } from "../core/codecs/link/slip"
-import { messagesIn, OscMessage } from "../core/codecs/osc/osc"
-import { decodePacket } from "../core/codecs/osc/oscDecode"
+import { slipEncode } from "../core/codecs/link/slip"
+import { LinkFrames } from "./linkFrames"
 
 /** A simulator silent for this long (ms) is gone; it pings every 100 ms. */
 const SILENT_MS = 400
@@ -19,12 +18,9 @@ const MAX_QUEUE = 16
 
 export class SimSocket {
     connected = false
-    /** OSC packets received, and frames dropped as malformed (each with a logged reason). */
-    received = 0
-    dropped = 0
     sendFailures = 0
-    /** Called for each OSC message from the simulator. */
-    onMessage: (m: OscMessage) => void = null
+    /** What the simulator sends: its messages go to `frames.onMessage`. */
+    readonly frames = new LinkFrames("simulator socket")
     /** Called when the socket comes up (true) or is lost (false). */
     onState: (up: boolean) => void = null
     private socket: Socket = null
@@ -32,7 +28,6 @@ export class SimSocket {
     private queue: Buffer[] = []
     private sending = false
     private wake = ds.emitter<boolean>()
-    private slip = new SlipDecoder()
     private heard = 0
 
     constructor(
@@ -92,8 +87,6 @@ export class SimSocket {
     }
 
     private async readLoop() {
-        const self = this
-        const dispatch = (frame: number[]) => self.dispatch(frame)
         for (;;) {
             const buf = await this.socket.recv(SILENT_MS / 4)
             if (buf === null) return
@@ -103,20 +96,8 @@ export class SimSocket {
                 continue
             }
             this.heard = now
-            this.slip.eachFrame(buf, dispatch)
+            this.frames.take(buf)
         }
-    }
-
-    private dispatch(frame: number[]) {
-        const r = decodePacket(frame)
-        if (r.ok === false) {
-            this.dropped++
-            console.warn(`simulator socket: dropped packet: ${r.reason}`)
-            return
-        }
-        this.received++
-        const handler = this.onMessage
-        if (handler) messagesIn(r.packet).forEach(m => handler(m))
     }
 
     private async close() {

@@ -74,7 +74,7 @@ export class StateReport {
                 law: mix.settings.law,
                 mixBusDb: mix.mixBusDb(),
                 dawIgnored: this.surface.dawIgnored + this.daw.midiErrors,
-                linkDropped: this.link.dropped,
+                linkDropped: this.link.frames.dropped,
                 stalls: stalls,
                 motorPackets: this.motors.writes,
                 midiPackets: outbox.midiPackets,
