@@ -7,6 +7,7 @@
  * The simulator runs this in-process on its own bus; `npm run link` runs it for a board.
  */
 import { EventEmitter } from "node:events"
+import { CONTROL_PERIOD_MS } from "../src/core/control/period"
 import { encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_BANK, LINK_HELLO } from "../src/core/codecs/link/linkProtocol"
 import { messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
@@ -26,8 +27,8 @@ import { loadUserMap } from "./userMap"
 
 export type { DeviceHello, LinkCounters, LinkDeps, LinkEvents, LinkHandle } from "./linkApi"
 
-/** DAW feedback is merged over this interval (ms): the firmware's control period. */
-export const COALESCE_MS = 10
+/** DAW feedback is merged over the firmware's control period: one target per fader per period. */
+export const COALESCE_MS = CONTROL_PERIOD_MS
 /**
  * How long after a device reconnects the link waits before telling the DAW again what the device
  * overwrote: a restarted firmware announces where its faders stand, while the link has just sent

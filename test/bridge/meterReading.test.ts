@@ -3,20 +3,7 @@ import { encodeMessage, oscFloat, oscInt } from "../../src/core/codecs/osc/osc"
 import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { mcuLevelDb, mcuMeter, oscMeter, PEAK_TO_RMS_DB, sourceDb } from "../../bridge/meterReading"
 import { dbToPosition } from "../../src/core/mix/taper"
-
-/** Ardour's MCU meter (libs/surfaces/mackie/meter.cc), restated: dB -> deflection % -> level 0..13. */
-function ardourLevel(db: number): number {
-    let def = 0
-    if (db < -70) def = 0
-    else if (db < -60) def = (db + 70) * 0.25
-    else if (db < -50) def = (db + 60) * 0.5 + 2.5
-    else if (db < -40) def = (db + 50) * 0.75 + 7.5
-    else if (db < -30) def = (db + 40) * 1.5 + 15
-    else if (db < -20) def = (db + 30) * 2 + 30
-    else if (db < 6) def = (db + 20) * 2.5 + 50
-    else def = 115
-    return Math.round((def / 115) * 13)
-}
+import { ardourMcuLevel } from "./ardourMcuMeter"
 
 const msg = (address: string, ...args: ReturnType<typeof oscFloat>[]) => {
     const r = decodePacket(encodeMessage(address, args))
@@ -26,7 +13,7 @@ const msg = (address: string, ...args: ReturnType<typeof oscFloat>[]) => {
 
 describe("meter readings", () => {
     it("read each MCU level as the dB Ardour sends it for", () => {
-        for (let level = 1; level <= 12; level++) expect(ardourLevel(mcuLevelDb(level)!)).toBe(level)
+        for (let level = 1; level <= 12; level++) expect(ardourMcuLevel(mcuLevelDb(level)!)).toBe(level)
         // the steps above -20 dB are 115 / 13 / 2.5 = 3.54 dB apart
         expect(mcuLevelDb(10)! - mcuLevelDb(9)!).toBeCloseTo(3.54, 1)
         expect(mcuLevelDb(0)).toBe(-Infinity)

@@ -14,6 +14,7 @@ import { presetByName, presetLevel } from "../../src/core/mix/presets"
 import { dbToPosition, positionToDb } from "../../src/core/mix/taper"
 import { SimApiController } from "../../sim/simController"
 import { Simulator } from "../../sim/simulator"
+import { ardourMcuLevel } from "../bridge/ardourMcuMeter"
 import { freeUdpPort } from "../bridge/liblo"
 import { sleep, until } from "./harness"
 
@@ -23,20 +24,6 @@ const SOURCES = [-12, -20, -16, -30]
 const ELEMENTS = ["kick", "snare", "bass", "leadVocal"]
 const METER_MS = 100
 const LISTEN_MS = 5000
-
-/** Ardour's MCU meter (libs/surfaces/mackie/meter.cc): dB -> deflection % -> level 0..12. */
-function ardourMcuLevel(db: number): number {
-    let def = 0
-    if (db < -70) def = 0
-    else if (db < -60) def = (db + 70) * 0.25
-    else if (db < -50) def = (db + 60) * 0.5 + 2.5
-    else if (db < -40) def = (db + 50) * 0.75 + 7.5
-    else if (db < -30) def = (db + 40) * 1.5 + 15
-    else if (db < -20) def = (db + 30) * 2 + 30
-    else if (db < 6) def = (db + 20) * 2.5 + 50
-    else def = 115
-    return Math.min(12, Math.round((def / 115) * 13))
-}
 
 /** A peak meter on noise wanders around its mean: seeded, so a failure can be replayed. */
 function jitter(seed: number): () => number {
@@ -152,7 +139,8 @@ describe("presets that listen, with Mackie Control meters (13 steps)", () => {
     afterAll(async () => await sim?.stop())
 
     it("holding the mode button balances by the levels channel pressure reports", async () => {
-        await play(sim, "midi", (c, db) => sim.link.dawBytes("midi", Buffer.from([0xd0, ((c - 1) << 4) | ardourMcuLevel(db)])))
+        // the pressure's low nibble carries 0..12
+        await play(sim, "midi", (c, db) => sim.link.dawBytes("midi", Buffer.from([0xd0, ((c - 1) << 4) | Math.min(12, ardourMcuLevel(db))])))
         // 13 steps of 3.5 to 6 dB, dithered by the meter's own wander: the average still finds the level
         sim.device.state()!.faders.forEach((f, i) => expect(Math.abs(f.sourceDb - SOURCES[i])).toBeLessThanOrEqual(1.5))
         // the gesture: mode held between 0.6 and 2 s

@@ -1,11 +1,12 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { anyPreset } from "./presetArbitrary"
 import { load, MixResult, MixState, pushDb, raise, release } from "../../../src/core/mix/balance"
 import { ChannelMap } from "../../../src/core/mix/channelMap"
 import { ELEMENTS, GROUPS } from "../../../src/core/mix/elements"
 import { mixBusDb } from "../../../src/core/mix/mixbus"
 import { fromPosition14, toPosition14 } from "../../../src/core/position"
-import { Preset, allPresets, presetLevel } from "../../../src/core/mix/presets"
+import { Preset, presetLevel } from "../../../src/core/mix/presets"
 import { applyStep, Step } from "../../../src/core/mix/steps"
 import { dbToPosition, FADER_LAWS, FaderLawName, positionToDb } from "../../../src/core/mix/taper"
 
@@ -13,20 +14,7 @@ const RUNS = 3000
 const params = { numRuns: RUNS, seed: 4242, endOnFailure: true }
 const EPS = 1e-9
 
-/** Random user-style presets: distinct elements, -60..0 dB, ranks 1..12, the first is the anchor. */
-const randomPreset: fc.Arbitrary<Preset> = fc
-    .uniqueArray(fc.constantFrom(...ELEMENTS), { minLength: 1, maxLength: 12 })
-    .chain(els =>
-        fc.tuple(fc.array(fc.double({ min: -60, max: 0, noNaN: true }), { minLength: els.length, maxLength: els.length }), fc.array(fc.integer({ min: 2, max: 12 }), { minLength: els.length, maxLength: els.length })).map(([dbs, ranks]) => ({
-            genre: "random",
-            label: "random",
-            anchor: els[0],
-            source: "fast-check",
-            levels: els.map((e, i) => ({ element: e, db: i === 0 ? 0 : dbs[i], rank: i === 0 ? 1 : ranks[i] })),
-        }))
-    )
-
-const preset = fc.oneof(fc.constantFrom(...allPresets()), randomPreset)
+const preset = anyPreset
 
 const channelMap: fc.Arbitrary<ChannelMap> = fc.integer({ min: 1, max: 16 }).chain(n =>
     fc.record({

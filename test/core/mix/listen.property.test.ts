@@ -1,30 +1,19 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { anyPreset } from "./presetArbitrary"
 import { ChannelMap } from "../../../src/core/mix/channelMap"
 import { ELEMENTS } from "../../../src/core/mix/elements"
 import { loadListening } from "../../../src/core/mix/listen"
 import { mixBusDb, powerSumDb } from "../../../src/core/mix/mixbus"
 import { fromPosition14, toPosition14 } from "../../../src/core/position"
-import { allPresets, Preset, presetLevel } from "../../../src/core/mix/presets"
+import { presetLevel } from "../../../src/core/mix/presets"
 import { dbToPosition, FADER_LAWS, positionToDb } from "../../../src/core/mix/taper"
 
 const RUNS = 3000
 const params = { numRuns: RUNS, seed: 1717, endOnFailure: true }
 const EPS = 1e-9
 
-const randomPreset: fc.Arbitrary<Preset> = fc
-    .uniqueArray(fc.constantFrom(...ELEMENTS), { minLength: 1, maxLength: 12 })
-    .chain(els =>
-        fc.tuple(fc.array(fc.double({ min: -60, max: 0, noNaN: true }), { minLength: els.length, maxLength: els.length }), fc.array(fc.integer({ min: 2, max: 12 }), { minLength: els.length, maxLength: els.length })).map(([dbs, ranks]) => ({
-            genre: "random",
-            label: "random",
-            anchor: els[0],
-            source: "fast-check",
-            levels: els.map((e, i) => ({ element: e, db: i === 0 ? 0 : dbs[i], rank: i === 0 ? 1 : ranks[i] })),
-        }))
-    )
-
-const preset = fc.oneof(fc.constantFrom(...allPresets()), randomPreset)
+const preset = anyPreset
 
 /** A map with, per channel, a measured level (-60..0 dBFS) or none (NaN, -Infinity, or missing at the end). */
 const scene = fc.integer({ min: 1, max: 16 }).chain(n =>
