@@ -146,7 +146,7 @@ export class Fader {
         // would run on at full speed past its target, so the motor waits for a fresh reading
         const age = now - this.readAt
         const before = this.servo.duty
-        const duty = age > STALE_MS && !touched ? this.servo.hold() : this.servo.update(now, this.travel, this.speed, age, touched)
+        const duty = age > STALE_MS && !touched ? this.servo.hold(now) : this.servo.update(now, this.travel, this.speed, age, touched)
         // touch judges motion against the motor from where the duty last changed
         if (duty !== before) this.touch.motor(duty, now, this.wiper.position)
         return duty

@@ -2,9 +2,11 @@
  * Position control of one motorized fader, run once per control period with a fresh duty each
  * time (the motors are on native I2C: a duty costs no packet). A cascade in the manner of the
  * well-regarded fader controllers, shaped for a 10 ms period:
- *   position error -> speed wanted: the fastest that can still brake to the target (a square-root
- *     profile), proportional in the last stretch (the slow approach), plus the target's own speed
- *     when the DAW streams automation;
+ *   where the carriage is and how fast it goes now: the wiper's readings carried forward by what
+ *     the motor was told (carriage.ts), not the readings themselves, which are already old;
+ *   position error -> speed wanted: the fastest from which, after running on for the loop's delay,
+ *     braking still stops at the target (a square-root profile that becomes proportional in the
+ *     last stretch: the slow approach), plus the target's own speed when the DAW streams automation;
  *   speed wanted -> duty: feed-forward (the duty that holds that speed against friction) plus
  *     gains on the speed error (the damping) and on the integrated position error, the integral
  *     frozen while the duty saturates (anti-windup);
@@ -12,25 +14,27 @@
  *     target moves or the error grows past a wider band.
  * Positions are 0..1 of travel, times ms, speeds travel/s, duties -1..1.
  */
+import { Carriage, CarriageModel } from "./carriage"
+import { CONTROL_PERIOD_MS } from "./period"
 
-export interface ServoOptions {
-    /** Duty that just keeps the carriage sliding (kinetic friction). */
-    frictionDuty: number
-    /** Duty that starts it from rest (static friction), used below `restSpeed`. */
-    breakawayDuty: number
-    /** Carriage speed gained per unit of duty above `frictionDuty` (travel/s). */
-    speedPerDuty: number
+export interface ServoOptions extends CarriageModel {
     /** Top speed asked for (travel/s). */
     maxSpeed: number
     /** Deceleration the approach profile plans with (travel/s^2): what reverse drive achieves, with margin. */
     brake: number
-    /** Speed wanted per unit of error in the last stretch (1/s): the slow approach. */
-    approachGain: number
+    /**
+     * Delay (ms) the approach plans for between a reading and the carriage answering a new duty:
+     * the speed wanted is the one that can still stop in the distance left after running on at it
+     * that long. Near the target this is a slow approach at 1000 / `planDelayMs` per second.
+     */
+    planDelayMs: number
+    /** How fast (ms per ms) lateness seen in the loop (late runs, old readings) is forgotten. */
+    latenessDecay: number
     /** Duty per travel/s of speed error (the damping). */
     speedGain: number
     /** Duty per travel x s of integrated error. */
     integralGain: number
-    /** How far ahead (ms) the error is judged: the reading's age plus the period the duty will act. */
+    /** How far ahead (ms) of now the error is judged: within the period the duty will act. */
     leadMs: number
     /** Motor off once within this error and slower than `restSpeed`; back on beyond `wakeBand`. */
     restBand: number
@@ -47,12 +51,16 @@ export const SERVO_DEFAULTS: ServoOptions = {
     frictionDuty: 0.12,
     breakawayDuty: 0.19,
     speedPerDuty: 2.27,
+    motorLagMs: 8,
+    positionTrust: 0.8,
+    speedTrust: 0.3,
     maxSpeed: 3,
     brake: 150,
-    approachGain: 20,
+    planDelayMs: 12,
+    latenessDecay: 0.01,
     speedGain: 0.15,
     integralGain: 5,
-    leadMs: 12,
+    leadMs: 4,
     restBand: 0.003,
     wakeBand: 0.006,
     restSpeed: 0.3,
@@ -91,9 +99,14 @@ export class Servo {
     private afterTouch = -1
     private progressT = 0
     private progressPos = 0
+    private carriage: Carriage
+    /** Lateness lately seen (ms), and when the approach last ran (ms, -1 before). */
+    private late = 0
+    private ranAt = -1
 
     constructor(opts: ServoOptions) {
         this.opts = opts
+        this.carriage = new Carriage(opts)
     }
 
     /**
@@ -135,7 +148,22 @@ export class Servo {
      * (travel/s), `age` ms ago. Returns the duty for the motor until the next period.
      */
     update(now: number, position: number, speed: number, age: number, touched: boolean): number {
-        this.speed = speed
+        this.carriage.observe(now - age, position, speed, CONTROL_PERIOD_MS)
+        const here = this.carriage.ahead(now)
+        this.speed = here.speed
+        const duty = this.decide(now, here.position, touched)
+        this.carriage.drive(now, duty)
+        return duty
+    }
+
+    /** No usable reading at `now` (ms): the motor is off, the target kept. */
+    hold(now: number): number {
+        this.carriage.drive(now, 0)
+        return this.off()
+    }
+
+    /** The duty for the carriage at `position` now. */
+    private decide(now: number, position: number, touched: boolean): number {
         if (touched) {
             this.state = SERVO_TOUCHED
             return this.off()
@@ -149,22 +177,16 @@ export class Servo {
             this.resting = true
         }
         if (this.target < 0 || this.state === SERVO_STALLED) return this.off()
-        return this.control(now, position, age)
+        return this.control(now, position)
     }
 
-    /** No usable reading this period: the motor is off, the target kept. */
-    hold(): number {
-        return this.off()
-    }
-
-    private control(now: number, position: number, age: number): number {
+    private control(now: number, position: number): number {
         const o = this.opts
         const since = now - this.targetT
         const stream = this.targetSpeed !== 0 && since < o.extrapolateMs ? this.targetSpeed : 0
         let goal = this.target + (stream * (since > 0 ? since : 0)) / 1000
         goal = goal > 1 ? 1 : goal < 0 ? 0 : goal
-        const here = position + (this.speed * age) / 1000
-        const error = goal - here
+        const error = goal - position
         const size = Math.abs(error)
         if (this.resting) {
             if (size <= o.wakeBand && stream === 0) return this.off()
@@ -181,13 +203,14 @@ export class Servo {
             this.progressT = now
             this.progressPos = position
         }
-        // the error as it will be once this duty has acted
-        const ahead = error - (this.speed * o.leadMs) / 1000
+        // the error as it will be once this duty has acted; a late loop's duty acts later and longer
+        const late = this.lateness(now)
+        const ahead = error - (this.speed * (o.leadMs + late)) / 1000
         const dir = ahead > 0 ? 1 : -1
         const far = Math.abs(ahead)
-        const braking = Math.sqrt(2 * o.brake * far)
-        const near = o.approachGain * far
-        let wanted = near < braking ? near : braking
+        // the fastest speed from which, after running on for the loop's delay, braking still stops in time
+        const delay = (o.planDelayMs + late) / 1000
+        let wanted = o.brake * (Math.sqrt(delay * delay + (2 * far) / o.brake) - delay)
         if (wanted > o.maxSpeed) wanted = o.maxSpeed
         wanted = wanted * dir + stream
         let u = this.feedForward(wanted) + o.speedGain * (wanted - this.speed) + o.integralGain * this.integral
@@ -199,6 +222,20 @@ export class Servo {
         if (this.stalled(now, position, u)) return this.off()
         this.duty = u
         return u
+    }
+
+    /**
+     * How late the loop runs now (ms): the gap since the last run beyond one period, the worst
+     * seen lately. None on the chip; a busy simulator holds runs back, and a duty then acts for
+     * longer than planned, so the approach plans for it.
+     */
+    private lateness(now: number): number {
+        const since = this.ranAt >= 0 ? now - this.ranAt : 0
+        this.ranAt = now
+        const seen = since - CONTROL_PERIOD_MS
+        const kept = this.late - since * this.opts.latenessDecay
+        this.late = seen > kept ? seen : kept > 0 ? kept : 0
+        return this.late
     }
 
     /** The duty that brings the carriage to `speed` against friction: a still one must first break away. */

@@ -23,10 +23,14 @@ describe("servo", () => {
         expect(nearer).toBeLessThan(near)
         expect(nearer).toBeGreaterThan(O.frictionDuty)
     })
-    it("brakes when coming in too fast", () => {
+    it("brakes when coming in too fast: below the duty that holds its speed, reversed when close", () => {
+        const holding = O.frictionDuty + 2 / O.speedPerDuty
         const s = new Servo(O)
         s.setTarget(0.5, 0)
-        expect(s.update(0, 0.47, 2, 0, false)).toBeLessThan(0)
+        expect(s.update(0, 0.47, 2, 0, false)).toBeLessThan(holding - 0.2)
+        const close = new Servo(O)
+        close.setTarget(0.5, 0)
+        expect(close.update(0, 0.49, 2, 0, false)).toBeLessThan(0)
     })
     it("rests with the motor off inside the band, and wakes only past the wider one", () => {
         const s = new Servo(O)
@@ -42,10 +46,12 @@ describe("servo", () => {
         s.setTarget(1, 0)
         // far off and moving slowly (a heavy fader): full duty all along
         for (let t = 0; t < 2000; t += 10) s.update(t, 0.1 + t / 10000, 0.1, 0, false)
-        // a second later at 2% from the target, the duty is what the distance asks, not a wound-up push
+        // then the wiper goes quiet for a few periods (the carriage's estimate starts again from the
+        // next reading); at 2% from the target, the duty is what the distance asks, not a wound-up push
         const fresh = new Servo(O)
         fresh.setTarget(1, 0)
-        expect(s.update(2000, 0.98, 0, 0, false)).toBeCloseTo(fresh.update(0, 0.98, 0, 0, false), 6)
+        fresh.update(1990, 0.98, 0, 0, false)
+        expect(s.update(2040, 0.98, 0, 0, false)).toBeCloseTo(fresh.update(2040, 0.98, 0, 0, false), 6)
     })
     it("follows a stream of targets at its speed", () => {
         const s = new Servo(O)
