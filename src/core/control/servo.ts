@@ -71,6 +71,8 @@ export const SERVO_DEFAULTS: ServoOptions = {
 
 /** Shortest time (ms) between two streamed targets taken for their speed: DAWs send 30-60 a second. */
 const MIN_TARGET_GAP_MS = 16
+/** Most lateness the approach plans for (ms): readings older than this are not driven on. */
+const LATENESS_CAP_MS = 3 * CONTROL_PERIOD_MS
 
 export const SERVO_IDLE = "idle"
 export const SERVO_MOVING = "moving"
@@ -97,10 +99,11 @@ export class Servo {
     private targetSpeed = 0
     private targetT = -1
     private afterTouch = -1
-    private progressT = 0
+    /** Since when (ms, -1: not driven since it was off) and from where the carriage has made no progress. */
+    private progressT = -1
     private progressPos = 0
     private carriage: Carriage
-    /** Lateness lately seen (ms), and when the approach last ran (ms, -1 before). */
+    /** Lateness lately seen (ms), and when the last period ran (ms, -1 before). */
     private late = 0
     private ranAt = -1
 
@@ -127,7 +130,11 @@ export class Servo {
         const v = streaming ? ((p - this.target) * 1000) / (gap > MIN_TARGET_GAP_MS ? gap : MIN_TARGET_GAP_MS) : 0
         this.targetSpeed = v > this.opts.maxSpeed ? this.opts.maxSpeed : v < -this.opts.maxSpeed ? -this.opts.maxSpeed : v
         this.targetT = now
-        if (p !== this.target) this.resting = false
+        if (p !== this.target) {
+            this.resting = false
+            // reported as on its way from now, not only from the next period
+            this.state = SERVO_MOVING
+        }
         this.target = p
         if (this.state === SERVO_STALLED) this.state = SERVO_IDLE
     }
@@ -148,6 +155,7 @@ export class Servo {
      * (travel/s), `age` ms ago. Returns the duty for the motor until the next period.
      */
     update(now: number, position: number, speed: number, age: number, touched: boolean): number {
+        this.beat(now)
         this.carriage.observe(now - age, position, speed, CONTROL_PERIOD_MS)
         const here = this.carriage.ahead(now)
         this.speed = here.speed
@@ -158,6 +166,7 @@ export class Servo {
 
     /** No usable reading at `now` (ms): the motor is off, the target kept. */
     hold(now: number): number {
+        this.beat(now)
         this.carriage.drive(now, 0)
         return this.off()
     }
@@ -198,13 +207,9 @@ export class Servo {
             this.state = SERVO_IDLE
             return this.off()
         }
-        if (this.state !== SERVO_MOVING) {
-            this.state = SERVO_MOVING
-            this.progressT = now
-            this.progressPos = position
-        }
+        this.state = SERVO_MOVING
         // the error as it will be once this duty has acted; a late loop's duty acts later and longer
-        const late = this.lateness(now)
+        const late = this.late
         const ahead = error - (this.speed * (o.leadMs + late)) / 1000
         const dir = ahead > 0 ? 1 : -1
         const far = Math.abs(ahead)
@@ -225,17 +230,19 @@ export class Servo {
     }
 
     /**
-     * How late the loop runs now (ms): the gap since the last run beyond one period, the worst
-     * seen lately. None on the chip; a busy simulator holds runs back, and a duty then acts for
-     * longer than planned, so the approach plans for it.
+     * Notes how late the loop runs at `now` (ms): the gap since the last period beyond one period,
+     * the worst seen lately. None on the chip; a busy simulator holds runs back, and a duty then
+     * acts for longer than planned, so the approach plans for it. Every period counts, moving or
+     * not; a gap longer than `LATENESS_CAP_MS` counts for nothing: the loop was away (calibration),
+     * and after a stall that long the readings are too old to drive on anyway.
      */
-    private lateness(now: number): number {
-        const since = this.ranAt >= 0 ? now - this.ranAt : 0
+    private beat(now: number) {
+        const since = this.ranAt >= 0 ? now - this.ranAt : CONTROL_PERIOD_MS
         this.ranAt = now
-        const seen = since - CONTROL_PERIOD_MS
+        const over = since - CONTROL_PERIOD_MS
+        const seen = over <= LATENESS_CAP_MS ? over : 0
         const kept = this.late - since * this.opts.latenessDecay
         this.late = seen > kept ? seen : kept > 0 ? kept : 0
-        return this.late
     }
 
     /** The duty that brings the carriage to `speed` against friction: a still one must first break away. */
@@ -250,7 +257,7 @@ export class Servo {
     /** Stall protection: a motor driven hard that does not move is a fader at its stop or jammed. */
     private stalled(now: number, position: number, u: number): boolean {
         const o = this.opts
-        if (Math.abs(position - this.progressPos) >= o.stallDistance || Math.abs(u) < 0.5) {
+        if (this.progressT < 0 || Math.abs(position - this.progressPos) >= o.stallDistance || Math.abs(u) < 0.5) {
             this.progressT = now
             this.progressPos = position
             return false
@@ -262,6 +269,8 @@ export class Servo {
     }
 
     private off(): number {
+        // a motor switched off is not stalled, however long it stays still
+        this.progressT = -1
         this.integral = 0
         this.updatedAt = -1
         this.duty = 0

@@ -12,6 +12,14 @@ describe("servo", () => {
         expect(s.update(10, 0.9, 0, 0, false)).toBe(-1)
         expect(s.state).toBe(SERVO_MOVING)
     })
+    it("says it is moving as soon as it has somewhere to go, before the next period", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        s.update(0, 0.5, 0, 0, false)
+        expect(s.state).toBe(SERVO_IDLE)
+        s.setTarget(0.8, 5)
+        expect(s.state).toBe(SERVO_MOVING)
+    })
     it("slows near the target: the duty shrinks with the distance", () => {
         const s = new Servo(O)
         s.setTarget(0.5, 0)
@@ -53,6 +61,24 @@ describe("servo", () => {
         fresh.update(1990, 0.98, 0, 0, false)
         expect(s.update(2040, 0.98, 0, 0, false)).toBeCloseTo(fresh.update(2040, 0.98, 0, 0, false), 6)
     })
+    it("plans for a late loop, and not for a loop that was away", () => {
+        const onTime = new Servo(O)
+        onTime.setTarget(0.8, 0)
+        for (let t = 0; t <= 100; t += 10) onTime.update(t, 0.79, 0, 0, false)
+        const late = new Servo(O)
+        late.setTarget(0.8, 0)
+        for (let t = 0; t <= 100; t += 25) late.update(t, 0.79, 0, 0, false)
+        // a loop running 15 ms late approaches more gently
+        expect(late.update(110, 0.79, 0, 0, false)).toBeLessThan(onTime.update(110, 0.79, 0, 0, false))
+        // back from five seconds away (calibration), it drives as one that never left
+        const away = new Servo(O)
+        away.setTarget(0.8, 0)
+        away.update(0, 0.79, 0, 0, false)
+        away.hold(10)
+        const fresh = new Servo(O)
+        fresh.setTarget(0.8, 0)
+        expect(away.update(5000, 0.79, 0, 0, false)).toBeCloseTo(fresh.update(0, 0.79, 0, 0, false), 9)
+    })
     it("follows a stream of targets at its speed", () => {
         const s = new Servo(O)
         s.setTarget(0.5, 0)
@@ -69,6 +95,14 @@ describe("servo", () => {
         expect(s.target).toBe(0.9)
         expect(s.update(10, 0.3, 0, 0, false)).toBeGreaterThan(0)
         expect(s.target).toBe(0.7)
+    })
+    it("does not take a motor switched off for lack of readings as stalled", () => {
+        const s = new Servo(O)
+        s.setTarget(0.9, 0)
+        s.update(0, 0.2, 0, 0, false)
+        for (let t = 10; t <= O.stallMs + 100; t += 10) s.hold(t)
+        expect(s.update(O.stallMs + 110, 0.2, 0, 0, false)).toBeGreaterThan(0.5)
+        expect(s.state).toBe(SERVO_MOVING)
     })
     it("switches a driven motor off when the fader does not move (a stop or a jam)", () => {
         const s = new Servo(O)
