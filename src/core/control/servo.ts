@@ -86,9 +86,8 @@ export class Servo {
     /** Duty last returned by `update`. */
     duty = 0
     state = SERVO_IDLE
-    /** Moves that ended in a stall, and moves that came to rest on their target, since start. */
+    /** Moves that ended in a stall since start. */
     stalls = 0
-    arrivals = 0
     private opts: ServoOptions
     private speed = 0
     private integral = 0
@@ -203,7 +202,6 @@ export class Servo {
         }
         if (stream === 0 && size <= o.restBand && Math.abs(this.speed) < o.restSpeed) {
             this.resting = true
-            this.arrivals++
             this.state = SERVO_IDLE
             return this.off()
         }

@@ -45,7 +45,6 @@ describe("servo", () => {
         s.setTarget(0.5, 0)
         expect(s.update(0, 0.5 + O.restBand / 2, 0, 0, false)).toBe(0)
         expect(s.state).toBe(SERVO_IDLE)
-        expect(s.arrivals).toBe(1)
         expect(s.update(10, 0.5 + (O.restBand + O.wakeBand) / 2, 0, 0, false)).toBe(0)
         expect(s.update(20, 0.5 + O.wakeBand * 1.5, 0, 0, false)).toBeLessThan(0)
     })
