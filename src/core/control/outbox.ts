@@ -4,9 +4,9 @@
  * spend none). So nothing writes a role directly: MIDI bytes are appended to one batch, the
  * display's latest text is kept, and a single writer takes the next packet in priority order:
  *   1. a wiper whose stream is about to run out, or has stopped,
- *   2. a link message for the host (rare: a hello, a bank change; the host must hear a hello
- *      before the MIDI that follows it), then the MIDI batch (the DAW hears the hand within a
- *      control period),
+ *   2. link messages for the host (rare: a hello) and the MIDI batch (the DAW hears the hand
+ *      within a control period), in the order they were queued: a hello carries the device's
+ *      bank, and the host must hear the bank presses queued before it first, and none after it,
  *   3. a wiper stream due for its routine refresh,
  *   4. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
  *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
@@ -68,6 +68,8 @@ export class Outbox {
      */
     private midi = Buffer.alloc(MAX_MIDI_BATCH)
     private link: Buffer[] = []
+    /** For each waiting link message, how many of the batch's MIDI bytes were queued before it. */
+    private midiBefore: number[] = []
     private midiLen = 0
     private heardAt: number[]
     private askedAt: number[]
@@ -136,22 +138,28 @@ export class Outbox {
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
         if (this.displayDue(now, true)) return this.displayPacket(now)
-        // before the MIDI: the host must hear a hello before what the device says after it
-        const frame = this.link.shift()
-        if (frame) {
+        if (this.link.length > 0) {
+            if (this.midiBefore[0] > 0) return this.midiPacket(this.midiBefore[0])
+            this.midiBefore.shift()
             this.linkPackets++
+            const frame = this.link.shift() as Buffer
             return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
         }
-        if (this.midiLen > 0) {
-            const bytes = Buffer.alloc(this.midiLen)
-            for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]
-            this.midiLen = 0
-            this.midiPackets++
-            return { kind: PACKET_MIDI, wiper: -1, bytes: bytes, text: "" }
-        }
+        if (this.midiLen > 0) return this.midiPacket(this.midiLen)
         const due = this.streamToRefresh(now, this.refreshMs)
         if (due >= 0) return this.streamPacket(due, now)
         return this.displayDue(now, false) ? this.displayPacket(now) : null
+    }
+
+    /** The batch's first `n` MIDI bytes as a packet; the rest stay queued. */
+    private midiPacket(n: number): Packet {
+        const bytes = Buffer.alloc(n)
+        for (let i = 0; i < n; i++) bytes[i] = this.midi[i]
+        for (let i = n; i < this.midiLen; i++) this.midi[i - n] = this.midi[i]
+        this.midiLen -= n
+        for (let k = 0; k < this.midiBefore.length; k++) this.midiBefore[k] = this.midiBefore[k] > n ? this.midiBefore[k] - n : 0
+        this.midiPackets++
+        return { kind: PACKET_MIDI, wiper: -1, bytes: bytes, text: "" }
     }
 
     /** Wiper `i` needs a refresh at `now`: never asked, `ageMs` since the last one, or gone silent. */
@@ -185,6 +193,7 @@ export class Outbox {
     addLink(frame: Buffer): boolean {
         if (this.link.length >= MAX_LINK_QUEUE) return false
         this.link.push(frame)
+        this.midiBefore.push(this.midiLen)
         return true
     }
 

@@ -23,15 +23,27 @@ describe("outbox", () => {
         expect(o.midiPackets).toBe(1)
     })
 
-    it("sends a link message for the host before the MIDI batch, and refuses a fifth waiting one", () => {
+    it("sends link messages for the host before the MIDI queued after them, and refuses a fifth waiting one", () => {
         const o = new Outbox(0, 10)
-        o.addMidi([0xe0, 0, 0x40])
         for (let i = 0; i < 4; i++) expect(o.addLink(Buffer.from([0xc0, i, 0xc0]))).toBe(true)
         expect(o.addLink(Buffer.from([0xc0]))).toBe(false)
-        expect(o.take(0)).toMatchObject({ kind: PACKET_LINK })
-        for (let i = 1; i < 4; i++) expect(o.take(0)!.kind).toBe(PACKET_LINK)
+        o.addMidi([0xe0, 0, 0x40])
+        for (let i = 0; i < 4; i++) expect(o.take(0)!.kind).toBe(PACKET_LINK)
         expect(o.take(0)!.kind).toBe(PACKET_MIDI)
         expect(o.linkPackets).toBe(4)
+    })
+
+    it("keeps MIDI queued before a link message ahead of it: a bank press, then a hello with the new bank", () => {
+        const o = new Outbox(0, 10)
+        o.addMidi([0x90, 0x2f, 0x7f])
+        o.addMidi([0x90, 0x2f, 0x00])
+        o.addLink(Buffer.from([0xc0, 1, 0xc0]))
+        o.addMidi([0x90, 0x00, 0x7f])
+        o.addLink(Buffer.from([0xc0, 2, 0xc0]))
+        const sent = []
+        for (let p = o.take(0); p; p = o.take(0)) sent.push(`${p.kind === PACKET_LINK ? "link" : "midi"} ${p.bytes.toString("hex")}`)
+        expect(sent).toEqual(["midi 902f7f902f00", "link c001c0", "midi 90007f", "link c002c0"])
+        expect(o.midiPackets).toBe(2)
     })
 
     it("refuses and counts MIDI that does not fit one packet", () => {
