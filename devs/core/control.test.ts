@@ -1,12 +1,13 @@
 // The fader control core in the VM: the same expectations as test/core/*.test.ts in Node.
 import { describe, expect, test } from "@devicescript/test"
-import { Outbox, PACKET_MIDI, PACKET_STREAM } from "../../src/core/control/outbox"
+import { Outbox, PACKET_LINK, PACKET_MIDI, PACKET_STREAM } from "../../src/core/control/outbox"
 import { Fader, FADER_DEFAULTS } from "../../src/core/control/fader"
 import { FaderLoop } from "../../src/core/control/faderLoop"
 import { Strip } from "../../src/core/surface/strip"
 import { EndStop, END_STOP_MIN_MS } from "../../src/core/control/endStop"
 import { Wiper, WIPER_DEFAULTS } from "../../src/core/control/sensing"
 import { Touch, TOUCH_DEFAULTS } from "../../src/core/control/touch"
+import { Carriage } from "../../src/core/control/carriage"
 import { Servo, SERVO_DEFAULTS, SERVO_IDLE, SERVO_MOVING, SERVO_TOUCHED } from "../../src/core/control/servo"
 
 function events(s: Strip, now: number, p: number): string {
@@ -28,6 +29,19 @@ describe("control core (VM)", () => {
         expect(m.kind).toBe(PACKET_MIDI)
         expect(m.bytes.toString("hex")).toBe("e00040")
         expect(o.take(1800).kind).toBe(PACKET_STREAM)
+    })
+    test("outbox: MIDI queued before a link message goes ahead of it, MIDI queued after it behind", () => {
+        const o = new Outbox(0, 10)
+        o.addMidi([0x90, 0x2f, 0x7f])
+        o.addLink(Buffer.from([0xc0, 1, 0xc0]))
+        o.addMidi([0x90, 0x00, 0x7f])
+        const a = o.take(0)
+        expect(a.kind).toBe(PACKET_MIDI)
+        expect(a.bytes.toString("hex")).toBe("902f7f")
+        expect(o.take(0).kind).toBe(PACKET_LINK)
+        const b = o.take(0)
+        expect(b.kind).toBe(PACKET_MIDI)
+        expect(b.bytes.toString("hex")).toBe("90007f")
     })
     test("strip: touch, latest position, release with the last one", () => {
         const s = new Strip()
@@ -81,7 +95,17 @@ describe("control core (VM)", () => {
         r.setTarget(0.5, 0)
         expect(r.update(0, 0.501, 0, 0, false)).toBe(0)
         expect(r.state).toBe(SERVO_IDLE)
-        expect(r.arrivals).toBe(1)
+    })
+    test("carriage: runs toward the duty's steady speed with the motor's lag, pulled back by readings", () => {
+        const c = new Carriage(SERVO_DEFAULTS)
+        c.observe(0, 0.2, 0, 10)
+        c.drive(0, 0.6)
+        const steady = (0.6 - SERVO_DEFAULTS.frictionDuty) * SERVO_DEFAULTS.speedPerDuty
+        const later = c.ahead(10 * SERVO_DEFAULTS.motorLagMs)
+        expect(Math.abs(later.speed - steady) < 1e-3).toBe(true)
+        const predicted = c.ahead(10)
+        c.observe(10, predicted.position - 0.01, 0, 10)
+        expect(Math.abs(c.ahead(10).position - (predicted.position - 0.01 * SERVO_DEFAULTS.positionTrust)) < 1e-9).toBe(true)
     })
     test("fader loop: a touch turns its motor off at once", () => {
         const faders = [new Fader(FADER_DEFAULTS, null), new Fader(FADER_DEFAULTS, null)]
