@@ -168,20 +168,30 @@ async function main() {
         }
     }
 
-    // 2. preset load, all faders at once
-    const presetRuns: number[] = []
+    // 2. preset load, all faders at once: from the request until the last wiper is within TOL
+    // of its target for good, against the slowest of that load's moves alone
+    const presetRuns: { settleMs: number; ratio: number }[] = []
     const genres = ["rock", "jazz", "edm", "pop", "metal", "acoustic"]
-    let slowestLimit = 0
     for (let r = 0; r < REPS + 1; r++) {
         const before = sim.board.faders.map(f => f.model.fraction())
-        const t0 = Date.now()
+        const points: [number, number[]][] = []
+        const t0 = sim.board.now()
+        const stop = sim.board.watch(t => points.push([t - t0, sim.board.faders.map(f => f.model.fraction())]))
         sim.link.sendToDevice(encodePresetRequest(genres[r % genres.length]))
         await sleep(300)
         await until(idle, 8000)
-        presetRuns.push(Date.now() - t0)
-        sim.device.state()!.faders.forEach((f, i) => {
-            if (f.target >= 0) slowestLimit = Math.max(slowestLimit, physicalLimitMs(ALPS_100MM, Math.abs(f.target - before[i])))
+        await sleep(500)
+        stop()
+        const targets = sim.device.state()!.faders.map(f => f.target)
+        let slowestLimit = 0
+        let settleMs = 0
+        targets.forEach((target, i) => {
+            if (target < 0 || Math.abs(target - before[i]) <= TOL) return
+            slowestLimit = Math.max(slowestLimit, physicalLimitMs(ALPS_100MM, Math.abs(target - before[i])))
+            for (const [t, xs] of points) if (Math.abs(xs[i] - target) > TOL) settleMs = Math.max(settleMs, t)
         })
+        // the first load starts from wherever calibration left the faders: not counted
+        if (r > 0 && slowestLimit > 0) presetRuns.push({ settleMs: Math.round(settleMs), ratio: Math.round((settleMs / slowestLimit) * 100) / 100 })
     }
     // 2b. automation playback: one fader, then all eight at once
     const automation = []
@@ -206,7 +216,11 @@ async function main() {
     }
     await until(idle, 5000)
 
-    const presetLoad = { settleMs: stats(presetRuns.slice(1)), ratio: Math.round((stats(presetRuns.slice(1)).median / slowestLimit) * 100) / 100, note: "until every servo reports idle or stalled" }
+    const presetLoad = {
+        settleMs: stats(presetRuns.map(p => p.settleMs)),
+        ratio: stats(presetRuns.map(p => p.ratio)).median,
+        note: `from the request until every moved wiper stays within ${TOL * 100}% of its target, against the slowest of the load's moves alone`,
+    }
 
     // 3. hand to DAW latency, 4. silence at rest, 5. sweep economy
     const crossings: [number, number][] = []
