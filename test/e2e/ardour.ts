@@ -9,22 +9,19 @@
  * reference for how this was found to work.
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import { DEFAULT_LINK_OPTIONS, LinkOptions } from "../../bridge/options"
 import { Simulator } from "../../sim/simulator"
+import { samples, SIGNAL_RATE, SOX } from "./soxSignals"
 
 const LUA = "ardour7-lua"
-const SOX = "sox"
 /** Ardour's OSC port (its default). */
 export const ARDOUR_OSC_PORT = 3819
 const OSC_OFF = '<Protocol name="Open Sound Control (OSC)" active="0"/>'
 /** Reply to the sender's port, every strip, feedback for buttons and variable controls. */
 const OSC_ON = '<Protocol name="Open Sound Control (OSC)" active="1" address-only="0" remote-port="9000" banksize="0" striptypes="3" feedback="3" gainmode="0"/>'
-const RATE = 48000
-/** How long each track's region plays, s: a calibrating start, listening, a load and a measurement fit. */
-const SIGNAL_SECONDS = 90
 /** Ardour's K-meters read a signal's RMS this much higher, dB (the K-system's +3 dB for a sine's RMS). */
 export const KRMS_OVER_RMS_DB = 3
 /** The link to Ardour's OSC surface, as `--osc ardour` makes it. */
@@ -63,36 +60,19 @@ export function atRest(sim: Simulator): boolean {
     return s !== null && s.law === "ardour" && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
 }
 
-/** Sox's measured RMS level of a sound file, dBFS. */
-function rmsDb(file: string): number {
-    const out = spawnSync(SOX, [file, "-n", "stats"], { encoding: "utf8" })
-    const m = /^RMS lev dB\s+(\S+)/m.exec(out.stderr)
-    if (!m) throw new Error(`sox stats of ${file}: ${out.stderr}`)
-    return Number(m[1])
-}
-
-/** Writes `seconds` of mono pink noise at `db` dBFS RMS to `file` (32-bit float); returns the RMS sox measures. */
-function pinkNoise(file: string, db: number, seconds: number): number {
-    const raw = `${file}.raw.wav`
-    execFileSync(SOX, ["-V1", "-n", "-r", String(RATE), "-c", "1", "-e", "floating-point", "-b", "32", raw, "synth", String(seconds), "pinknoise", "gain", "-20"])
-    // sox clips at full scale even in float: at -12 dBFS RMS a few dozen samples of 4.3 million
-    execFileSync(SOX, ["-V1", raw, file, "gain", String(db - rmsDb(raw))])
-    rmSync(raw)
-    return rmsDb(file)
-}
-
 /**
- * Adds to the session file one whole-file region per track playing `files[i]` from the start, as
- * Ardour itself records them: a source, a whole-file region in <Regions>, its copy in the track's
- * playlist. Positions and lengths in samples (Ardour 7 reads plain numbers as samples).
+ * Adds to the session file one whole-file region per track playing `files[i]` (in the session's
+ * audio folder, `lengths[i]` samples long) from the start, as Ardour itself records them: a
+ * source, a whole-file region in <Regions>, its copy in the track's playlist. Positions and
+ * lengths in samples (Ardour 7 reads plain numbers as samples).
  */
-function addRegions(xml: string, files: string[], samples: number): string {
+function addRegions(xml: string, files: string[], lengths: number[]): string {
     let id = 1 + Math.max(...[...xml.matchAll(/ id="(\d+)"/g)].map(m => Number(m[1])), Number(/id-counter="(\d+)"/.exec(xml)![1]))
     const sources: string[] = []
     const regions: string[] = []
     files.forEach((file, i) => {
         const source = id++
-        const common = `muted="0" opaque="1" locked="0" video-locked="0" automatic="0" import="0" external="0" sync-marked="0" left-of-split="0" right-of-split="0" hidden="0" position-locked="0" valid-transients="0" start="0" length="${samples}" position="0" sync-position="0" ancestral-start="0" ancestral-length="0" stretch="1" shift="1" layering-index="0" tags="" contents="0" envelope-active="0" default-fade-in="0" default-fade-out="0" fade-in-active="1" fade-out-active="1" scale-amplitude="1" type="audio" first-edit="nothing" source-0="${source}" master-source-0="${source}" channels="1"`
+        const common = `muted="0" opaque="1" locked="0" video-locked="0" automatic="0" import="0" external="0" sync-marked="0" left-of-split="0" right-of-split="0" hidden="0" position-locked="0" valid-transients="0" start="0" length="${lengths[i]}" position="0" sync-position="0" ancestral-start="0" ancestral-length="0" stretch="1" shift="1" layering-index="0" tags="" contents="0" envelope-active="0" default-fade-in="0" default-fade-out="0" fade-in-active="1" fade-out-active="1" scale-amplitude="1" type="audio" first-edit="nothing" source-0="${source}" master-source-0="${source}" channels="1"`
         sources.push(`<Source name="${file}" type="audio" flags="" id="${source}" captured-for="" take-id="" channel="0" origin="" gain="1"/>`)
         regions.push(`<Region name="${file}" whole-file="1" id="${id++}" ${common}/>`)
         const playlist = new RegExp(`(<Playlist id="\\d+" name="Audio ${i + 1}"[^>]*?)/>`)
@@ -105,8 +85,8 @@ function addRegions(xml: string, files: string[], samples: number): string {
         .replace(/id-counter="\d+"/, `id-counter="${id}"`)
 }
 
-/** One line of Ardour's K-RMS meters: when it came (ms), each track's reading, dB. */
-interface KrmsLine {
+/** One line of Ardour's meters: when it came (ms), each track's reading, dB. */
+interface MeterLine {
     t: number
     db: number[]
 }
@@ -114,11 +94,10 @@ interface KrmsLine {
 export class Ardour {
     /** Each track's gain in dB as Ardour last printed it, track 1 first. */
     gains: number[] = []
-    /** Each track's signal, dBFS RMS as sox measured the file (empty when the tracks are silent). */
-    signals: number[] = []
     /** Lines Ardour printed that were not gains or meters (for a failure's message). */
     readonly log: string[] = []
-    private krms: KrmsLine[] = []
+    private krms: MeterLine[] = []
+    private peaks: MeterLine[] = []
     private constructor(
         private proc: ChildProcess,
         private dir: string,
@@ -127,10 +106,10 @@ export class Ardour {
 
     /**
      * Makes a session of `gainsDb.length` audio tracks at those gains (dB), opens it and waits
-     * until it runs. With `signalsDb`, track i plays pink noise at signalsDb[i] dBFS RMS once the
-     * test calls roll().
+     * until it runs. With `files` (sound files, see soxSignals.ts), track i plays files[i] from
+     * the start once the test calls roll().
      */
-    static async start(gainsDb: number[], signalsDb: number[] = []): Promise<Ardour> {
+    static async start(gainsDb: number[], files: string[] = []): Promise<Ardour> {
         const dir = mkdtempSync(join(tmpdir(), "headroom-ardour-"))
         const session = join(dir, "s")
         const lua = (name: string, text: string) => {
@@ -142,7 +121,7 @@ export class Ardour {
         const gains = gainsDb.map(g => `ARDOUR.DSP.dB_to_coefficient(${g})`).join(", ")
         const make = lua(
             "make.lua",
-            `local s = create_session("${session}", "s", ${RATE})
+            `local s = create_session("${session}", "s", ${SIGNAL_RATE})
 assert(s, "no session")
 local gains = { ${gains} }
 local tl = Session:new_audio_track(1, 2, nil, ${gainsDb.length}, "", ARDOUR.PresentationInfo.max_order, ARDOUR.TrackMode.Normal, true, false)
@@ -160,14 +139,10 @@ close_session()
         let xml = readFileSync(file, "utf8")
         if (!xml.includes(OSC_OFF)) throw new Error("the session file has no OSC protocol entry to switch on")
         xml = xml.replace(OSC_OFF, OSC_ON)
-        const measured: number[] = []
-        if (signalsDb.length > 0) {
+        if (files.length > 0) {
             const audio = join(session, "interchange", "s", "audiofiles")
-            const files = signalsDb.map((db, i) => {
-                measured.push(pinkNoise(join(audio, `pink${i + 1}.wav`), db, SIGNAL_SECONDS))
-                return `pink${i + 1}.wav`
-            })
-            xml = addRegions(xml, files, SIGNAL_SECONDS * RATE)
+            files.forEach(f => copyFileSync(f, join(audio, basename(f))))
+            xml = addRegions(xml, files.map(f => basename(f)), files.map(samples))
         }
         writeFileSync(file, xml)
         const commands = join(dir, "commands")
@@ -199,14 +174,19 @@ while true do
     os.remove("${commands}")
   end
   local out = {}
-  local meters = {}
+  local krms = {}
+  local peaks = {}
   for _, r in ipairs(tracks()) do
     out[#out + 1] = string.format("%s=%.4f", r:name(), ARDOUR.DSP.accurate_coefficient_to_dB(r:gain_control():get_value()))
-    meters[#meters + 1] = string.format("%s=%.3f", r:name(), r:peak_meter():meter_level(0, ARDOUR.MeterType.MeterKrms))
+    krms[#krms + 1] = string.format("%s=%.3f", r:name(), r:peak_meter():meter_level(0, ARDOUR.MeterType.MeterKrms))
+    peaks[#peaks + 1] = string.format("%s=%.3f", r:name(), r:peak_meter():meter_level(0, ARDOUR.MeterType.MeterMCP))
   end
   local line = "gains " .. table.concat(out, ";")
   if line ~= last then print(line); last = line end
-  if Session:transport_rolling() then print("krms " .. table.concat(meters, ";")) end
+  if Session:transport_rolling() then
+    print("krms " .. table.concat(krms, ";"))
+    print("peak " .. table.concat(peaks, ";"))
+  end
   io.stdout:flush()
   sleep(0.05)
 end
@@ -214,7 +194,6 @@ end
         )
         const proc = spawn(LUA, [run], { env, stdio: ["ignore", "pipe", "pipe"] })
         const a = new Ardour(proc, dir, gainsDb.length)
-        a.signals = measured
         let partial = ""
         const feed = (data: Buffer) => {
             const lines = (partial + data.toString("utf8")).split("\n")
@@ -222,6 +201,7 @@ end
             for (const line of lines) {
                 if (line.startsWith("gains ")) a.gains = a.parse(line.slice(6))
                 else if (line.startsWith("krms ")) a.krms.push({ t: Date.now(), db: a.parse(line.slice(5)) })
+                else if (line.startsWith("peak ")) a.peaks.push({ t: Date.now(), db: a.parse(line.slice(5)) })
                 else if (line.trim()) a.log.push(line)
             }
         }
@@ -266,6 +246,16 @@ end
             out.push(10 * Math.log10(power) - KRMS_OVER_RMS_DB)
         }
         return out
+    }
+
+    /**
+     * Ardour's peak meters (the MeterMCP reading its surfaces send) over the next `ms`, one line
+     * every 50 ms: when (ms from the first) and each track's reading, dB.
+     */
+    async peakLines(ms: number): Promise<{ t: number; db: number[] }[]> {
+        const from = Date.now()
+        await new Promise(r => setTimeout(r, ms))
+        return this.peaks.filter(k => k.t >= from).map(k => ({ t: k.t - from, db: k.db }))
     }
 
     stop() {

@@ -4,7 +4,7 @@
 // listening load through the HTTP API, and then each track's level after its fader, read
 // independently from Ardour's K-RMS meter through Lua, sits within 1.5 dB of the preset's relative
 // level, no fader above the ceiling.
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -17,6 +17,7 @@ import { presetByName, presetLevel } from "../../src/core/mix/presets"
 import { positionToDb } from "../../src/core/mix/taper"
 import { Ardour, ardourMissing, atRest, startSimWithArdour } from "./ardour"
 import { sleep, until } from "./harness"
+import { pinkNoise } from "./soxSignals"
 
 const missing = ardourMissing(true)
 if (missing) console.log(`Ardour listening test skipped: ${missing}`)
@@ -33,13 +34,21 @@ const GENRE = "rock"
 const LISTEN_MS = 8000
 /** How long Ardour's K-RMS meters are averaged once the faders landed, ms. */
 const MEASURE_MS = 4000
+/** How long the song lasts, s: a calibrating first start, listening, a load and a measurement fit. */
+const SONG_S = 90
 
 describe.skipIf(missing !== null)("presets that listen, against a real Ardour 7 playing pink noise", () => {
     let ardour: Ardour
     let sim: Simulator
     let api: ApiServer
+    let audio: string
+    /** The tracks' signals as sox measured the files, dBFS RMS. */
+    let signals: number[]
     beforeAll(async () => {
-        ardour = await Ardour.start(GAINS, SIGNALS)
+        audio = mkdtempSync(join(tmpdir(), "headroom-pink-"))
+        const files = SIGNALS.map((_, i) => join(audio, `pink${i + 1}.wav`))
+        signals = SIGNALS.map((db, i) => pinkNoise(files[i], db, SONG_S))
+        ardour = await Ardour.start(GAINS, files)
         sim = await startSimWithArdour(BOARD, mkdtempSync(join(tmpdir(), "headroom-ardour-listen-")))
         api = await createApiServer({ host: "127.0.0.1", port: 0, controller: new SimApiController(sim), webRoot: null })
         expect(await until(() => atRest(sim), 60000)).toBe(true)
@@ -48,18 +57,19 @@ describe.skipIf(missing !== null)("presets that listen, against a real Ardour 7 
         await api?.close()
         await sim?.stop()
         ardour?.stop()
+        rmSync(audio, { recursive: true, force: true })
     })
 
     it("a listening load through the API puts each track's level after its fader at the preset's", { timeout: 90000 }, async () => {
         // the files are what sox says they are
-        ardour.signals.forEach((s, i) => expect(Math.abs(s - SIGNALS[i])).toBeLessThan(0.05))
+        signals.forEach((s, i) => expect(Math.abs(s - SIGNALS[i])).toBeLessThan(0.05))
         ardour.roll()
         expect(await until(() => ardour.rolling(), 10000)).toBe(true)
         await sleep(LISTEN_MS)
         expect(await until(() => sim.device.state()!.faders.every(f => Number.isFinite(f.sourceDb)), 10000)).toBe(true)
         // what the device heard: Ardour's peak meters less the faders and pink noise's peak over RMS
         const heard = sim.device.state()!.faders.map(f => f.sourceDb)
-        heard.forEach((h, i) => expect(Math.abs(h - ardour.signals[i])).toBeLessThanOrEqual(1.5))
+        heard.forEach((h, i) => expect(Math.abs(h - signals[i])).toBeLessThanOrEqual(1.5))
 
         const res = await fetch(`http://127.0.0.1:${api.port}/api/preset`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: GENRE, listen: true }) })
         expect(res.status, await res.text()).toBe(200)
@@ -76,7 +86,7 @@ describe.skipIf(missing !== null)("presets that listen, against a real Ardour 7 
         const rel = ELEMENTS.map(e => presetLevel(preset, e).db)
         const lead = rel.indexOf(Math.max(...rel))
         const errors = after.map((a, i) => a - after[lead] - (rel[i] - rel[lead]))
-        console.log(`heard ${heard.map(h => h.toFixed(2)).join(", ")} dBFS RMS (signals ${ardour.signals.map(s => s.toFixed(2)).join(", ")})`)
+        console.log(`heard ${heard.map(h => h.toFixed(2)).join(", ")} dBFS RMS (signals ${signals.map(s => s.toFixed(2)).join(", ")})`)
         console.log(`Ardour's gains ${gains.map(g => g.toFixed(2)).join(", ")} dB; K-RMS after the faders ${after.map(a => a.toFixed(2)).join(", ")} dBFS RMS`)
         console.log(`${GENRE} by ear: errors ${errors.map(e => e.toFixed(2)).join(", ")} dB (${ELEMENTS.join(", ")})`)
         errors.forEach(e => expect(Math.abs(e)).toBeLessThanOrEqual(1.5))
