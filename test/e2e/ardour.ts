@@ -85,9 +85,10 @@ function addRegions(xml: string, files: string[], lengths: number[]): string {
         .replace(/id-counter="\d+"/, `id-counter="${id}"`)
 }
 
-/** One line of Ardour's meters: when it came (ms), each track's reading, dB. */
+/** One line of Ardour's meters: when it came (ms), where the transport was (ms; peak lines only), each track's reading, dB. */
 interface MeterLine {
     t: number
+    at?: number
     db: number[]
 }
 
@@ -185,7 +186,7 @@ while true do
   if line ~= last then print(line); last = line end
   if Session:transport_rolling() then
     print("krms " .. table.concat(krms, ";"))
-    print("peak " .. table.concat(peaks, ";"))
+    print(string.format("peak %d ", math.floor(Session:transport_sample() * 1000 / Session:nominal_sample_rate())) .. table.concat(peaks, ";"))
   end
   io.stdout:flush()
   sleep(0.05)
@@ -201,7 +202,10 @@ end
             for (const line of lines) {
                 if (line.startsWith("gains ")) a.gains = a.parse(line.slice(6))
                 else if (line.startsWith("krms ")) a.krms.push({ t: Date.now(), db: a.parse(line.slice(5)) })
-                else if (line.startsWith("peak ")) a.peaks.push({ t: Date.now(), db: a.parse(line.slice(5)) })
+                else if (line.startsWith("peak ")) {
+                    const m = /^peak (\d+) (.*)$/.exec(line)
+                    if (m) a.peaks.push({ t: Date.now(), at: Number(m[1]), db: a.parse(m[2]) })
+                }
                 else if (line.trim()) a.log.push(line)
             }
         }
@@ -250,12 +254,14 @@ end
 
     /**
      * Ardour's peak meters (the MeterMCP reading its surfaces send) over the next `ms`, one line
-     * every 50 ms: when (ms from the first) and each track's reading, dB.
+     * about every 50 ms: when, by the transport's position (ms from the first line; Node's clock
+     * would bunch lines a busy machine delivers late), and each track's reading, dB.
      */
     async peakLines(ms: number): Promise<{ t: number; db: number[] }[]> {
         const from = Date.now()
         await new Promise(r => setTimeout(r, ms))
-        return this.peaks.filter(k => k.t >= from).map(k => ({ t: k.t - from, db: k.db }))
+        const lines = this.peaks.filter(k => k.t >= from)
+        return lines.map(k => ({ t: k.at! - lines[0].at!, db: k.db }))
     }
 
     stop() {
