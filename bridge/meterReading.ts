@@ -24,7 +24,7 @@ import { positionToDb } from "../src/core/mix/taper"
  * A peak meter reads steady pink noise this much above its RMS, dB: on Ardour 7.3's peak meter as
  * its OSC surface samples it (about every 100 ms, with the meter's fall-off between peaks), pink
  * noise at -12, -20, -16 and -30 dBFS RMS was heard within 0.25 dB of each through this and the
- * estimator (test/e2e/ardourListen.test.ts, four runs). Other crest factors read off: a sine about
+ * estimator (test/e2e/ardourListen.test.ts, three runs). Other crest factors read off: a sine about
  * 7 dB low, a sparse percussive source up to 5 dB low against its loudness (measured on synthetic
  * signals; the README's listening section has the table). No per-element crest-factor figure was
  * found in a source we could cite, so none is corrected by element.
