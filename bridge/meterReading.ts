@@ -1,30 +1,33 @@
 /**
  * A DAW's meter message as a source level: which channel, and how loud the track plays before its
  * fader, dBFS RMS. Per DAW:
- * - Mackie Control channel pressure `D0 (strip << 4 | level)`, level 0..12 (0x0E/0x0F set and
- *   clear the overload LED). Ardour (libs/surfaces/mackie/meter.cc) maps its meter's dB onto a
- *   deflection (-70..-60 dB: 0.25 %/dB, ..-50: 0.5, ..-40: 0.75, ..-30: 1.5, ..-20: 2, ..+6: 2.5)
- *   and sends round(deflection / 115 * 13): a step is 3.5 dB above -20 dB, 4.4 dB from -30 to
- *   -20, 5.9 dB from -40 to -30 and 10 dB or more below. A level reads as the dB at its step.
- *   Other hosts scale their own way; this is the only published mapping we found.
+ * - Mackie Control channel pressure `D0 (strip << 4 | level)`: the Logic Control MIDI
+ *   implementation (Apple, Logic Pro 7.2.1 Dedicated Control Surface Support, appendix B) calls
+ *   it a peak level, 0..C = 0..100 % of the meter (0x0E/0x0F set and clear the overload LED), and
+ *   gives no dB: each host maps its own. Ardour (libs/surfaces/mackie/meter.cc) maps its meter's
+ *   dB onto a deflection (-70..-60 dB: 0.25 %/dB, ..-50: 0.5, ..-40: 0.75, ..-30: 1.5, ..-20: 2,
+ *   ..+6: 2.5) and sends round(deflection / 115 * 13): a step is 3.5 dB above -20 dB, 4.4 dB from
+ *   -30 to -20, 5.9 dB from -40 to -30 and 10 dB or more below. A level reads as the dB at its
+ *   step. This is the only published mapping we found; other hosts are read on Ardour's scale.
  * - Ardour OSC `/strip/meter ,if ssid value`: with gainmode 0 the value is dB (-193 when silent);
  *   with gainmode 1..3 (what the built-in map asks for, to get positions) it is (dB + 94) / 100.
  * - REAPER OSC `/track/N/vu ,f value`, 0..1. REAPER's scale is not published where we looked;
  *   it is read here through REAPER's fader law (716/1000 = 0 dB), an assumption to check.
  * All three are peak meters after the fader (Ardour: its MeterMCP type at the track's meter
- * point, post-fader by default; REAPER's track meters are post-fader unless set otherwise), so
+ * point, post-fader by default; REAPER: its default track meter, by our reading, unchecked), so
  * the source is the reading less the fader's gain less the peak-to-RMS correction.
  */
 import type { OscMessage } from "../src/core/codecs/osc/osc"
 import { positionToDb } from "../src/core/mix/taper"
 
 /**
- * A peak meter reads steady pink noise about this much above its RMS, dB: 10 dB on Ardour 7.3's
- * peak meter, measured here (shared test-peers notes); Gaussian noise's largest sample in a
- * 0.1 s window at 48 kHz is about 4 standard deviations, 12 dB, which a meter's falloff smooths.
- * Sources with another crest factor read off by the difference: a sine about 7 dB low, drums
- * (crest factors near 20 dB) several dB high. No per-element figure is sourced well enough to
- * correct by element.
+ * A peak meter reads steady pink noise this much above its RMS, dB: on Ardour 7.3's peak meter as
+ * its OSC surface samples it (about every 100 ms, with the meter's fall-off between peaks), pink
+ * noise at -12, -20, -16 and -30 dBFS RMS was heard within 0.25 dB of each through this and the
+ * estimator (test/e2e/ardourListen.test.ts, three runs). Other crest factors read off: a sine about
+ * 7 dB low, a sparse percussive source up to 5 dB low against its loudness (measured on synthetic
+ * signals; the README's listening section has the table). No per-element crest-factor figure was
+ * found in a source we could cite, so none is corrected by element.
  */
 export const PEAK_TO_RMS_DB = 10
 

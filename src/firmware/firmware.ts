@@ -45,16 +45,18 @@ function masterEvents(master: Fader, now: number): SurfaceEvent[] {
 }
 
 /**
- * Each strip's element and level (dB by the DAW's fader law) for the scribble strips. A strip whose
- * motor is moving it keeps its text until it arrives: its level is the target's, sent once.
+ * Each strip's element and level (dB by the DAW's fader law) for the scribble strips, its element
+ * marked while the host hears the DAW's meters but not this channel yet. A strip whose motor is
+ * moving it keeps its text until it arrives: its level is the target's, sent once.
  */
-function showStrips(mix: MixControl, surface: Surface, daw: DawIo) {
+function showStrips(mix: MixControl, surface: Surface, daw: DawIo, now: number) {
+    const hearing = mix.sources.hearing(now)
     surface.faders.forEach((f, i) => {
         const s = f.servo.state
         if (!f.touched() && s !== SERVO_IDLE && s !== SERVO_STALLED) return
         const c = surface.channelOf(i)
         const p = f.shownPosition()
-        daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN)
+        daw.scribble.set(i, c >= 0 ? mix.elementOf(c) : "", c >= 0 && p >= 0 ? positionToDb(mix.settings.law, p) : NaN, hearing && c >= 0 && !mix.sources.heard(c))
     })
 }
 
@@ -144,7 +146,7 @@ export async function startFirmware(hw: Hardware) {
         if (cmd.kind === "fader") daw.oscTarget(cmd.channel, cmd.position)
         else if (cmd.kind === "midi") daw.midiIn(cmd.bytes)
         else if (cmd.kind === "preset") mix.loadPreset(cmd.text[0], cmd.text.length > 1)
-        else if (cmd.kind === "levels") mix.sources.update(cmd.channel, cmd.levels)
+        else if (cmd.kind === "levels") mix.sources.update(cmd.channel, cmd.levels, ds.millis())
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
     }
@@ -182,7 +184,7 @@ export async function startFirmware(hw: Hardware) {
         daw.send(events, master ? masterEvents(master, now) : [])
         if (now - lastScribble >= SCRIBBLE_MS) {
             lastScribble = now
-            showStrips(mix, surface, daw)
+            showStrips(mix, surface, daw, now)
             daw.flushScribble(now)
         }
         if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, outbox, now)) lastScreen = now

@@ -3,7 +3,8 @@
  * (src/core/surface/screenText.ts) and handed to the outbox, which sends it only when it changed, at most
  * once a second and after every other packet (docs/firmware.md). No layout while a motor moves a
  * fader: the packet budget and the heap are scarcest then (a preset load), and the text shows the
- * levels the faders were sent to, so it is the same once they arrive.
+ * levels the faders were sent to, so it is the same once they arrive. While the host hears the
+ * DAW's meters, each strip also shows whether its source is heard and its level after the fader.
  */
 import { Fader } from "../core/control/fader"
 import { Outbox } from "../core/control/outbox"
@@ -31,6 +32,7 @@ function atRest(f: Fader): boolean {
 export function showScreen(mix: MixControl, surface: Surface, master: Fader | null, outbox: Outbox, now: number): boolean {
     if (!surface.faders.every(atRest) || (master && !atRest(master))) return false
     const law = mix.settings.law
+    const sources = mix.sources
     const strips = surface.faders.length
     let last = -1
     for (let i = 0; i < strips; i++) if (surface.channelOf(i) >= 0) last = surface.channelOf(i)
@@ -42,6 +44,12 @@ export function showScreen(mix: MixControl, surface: Surface, master: Fader | nu
         elements: surface.faders.map((f, i) => (surface.channelOf(i) >= 0 ? mix.elementOf(surface.channelOf(i)) : "")),
         db: surface.faders.map(f => levelDb(law, f)),
         masterDb: master ? levelDb(law, master) : NaN,
+        heardDb: sources.hearing(now)
+            ? surface.faders.map((f, i) => {
+                  const c = surface.channelOf(i)
+                  return c >= 0 && sources.heard(c) ? sources.db[c] + levelDb(law, f) : NaN
+              })
+            : undefined,
     })
     outbox.setDisplay(text, now)
     return true

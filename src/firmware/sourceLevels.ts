@@ -5,21 +5,36 @@
  */
 import { heard } from "../core/mix/listen"
 
+/**
+ * The host sends levels four times a second while it hears the DAW's meters; this long without
+ * any, it no longer does (the link or the meters are gone), and the screens stop marking the
+ * channels not heard.
+ */
+export const HEARING_MS = 2000
+
 export class SourceLevels {
     /** Level of each channel (0-based), dBFS RMS; NaN = not heard. */
     readonly db: number[] = []
+    /** When levels last came (ms); -1: never. */
+    private lastT = -1
 
     constructor(channels: number) {
         for (let c = 0; c < channels; c++) this.db.push(NaN)
     }
 
-    /** Levels for channels `first` (1-based) on; channels beyond the device's are ignored. */
-    update(first: number, levels: number[]) {
+    /** Levels for channels `first` (1-based) on, come at `now` (ms); channels beyond the device's are ignored. */
+    update(first: number, levels: number[], now: number) {
+        this.lastT = now
         const db = this.db
         levels.forEach((l, i) => {
             const c = first - 1 + i
             if (c < db.length) db[c] = l
         })
+    }
+
+    /** True when the host sent levels within HEARING_MS of `now` (ms): it hears the DAW's meters. */
+    hearing(now: number): boolean {
+        return this.lastT >= 0 && now - this.lastT < HEARING_MS
     }
 
     /** True when channel `c` (0-based) has a level. */

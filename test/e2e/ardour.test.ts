@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEFAULT_LINK_OPTIONS, LinkOptions } from "../../bridge/options"
 import { startChild, stopChild } from "../../devserver/children"
 import { Simulator } from "../../sim/simulator"
 import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
@@ -14,38 +13,18 @@ import { defaultChannelMap } from "../../src/core/mix/channelMap"
 import { load } from "../../src/core/mix/load"
 import { presetByName } from "../../src/core/mix/presets"
 import { dbToPosition, positionToDb } from "../../src/core/mix/taper"
-import { Ardour, ARDOUR_OSC_PORT, ardourMissing } from "./ardour"
+import { Ardour, ardourMissing, atRest, startSimWithArdour } from "./ardour"
 import { sleep, until } from "./harness"
 
 const missing = ardourMissing()
 if (missing) console.log(`Ardour test skipped: ${missing}`)
 
-const LINK: LinkOptions = { ...DEFAULT_LINK_OPTIONS, osc: "ardour", daw: "ardour", oscSend: { host: "127.0.0.1", port: ARDOUR_OSC_PORT }, oscListen: { host: "127.0.0.1", port: 0 } }
 /** Eight tracks at different gains, none at a preset's level. */
 const MIX = [-3.5, -7, -1, -12.5, -5, -9, -15, -2]
 const SIXTEEN = [...MIX, -4, -10.5, -6, -2.5, -14, -8, -11, -0.5]
 const STRIPS = 8
 const DEVS = resolve("node_modules/@devicescript/cli/devicescript")
 
-async function startSim(stateDir: string): Promise<Simulator> {
-    return Simulator.start({
-        board: "headroom_fader8",
-        seed: 3,
-        noise: true,
-        nonlinear: false,
-        stateDir,
-        link: LINK,
-        userMap: null,
-        say: line => {
-            if (process.env.E2E_VERBOSE) console.log(line)
-        },
-    })
-}
-
-const atRest = (sim: Simulator) => {
-    const s = sim.device.state()
-    return s !== null && s.law === "ardour" && s.faders.every(f => f.servo === "idle" || f.servo === "stalled")
-}
 /** Fader i's position against the position of `db` in Ardour's law. */
 const off = (sim: Simulator, i: number, db: number) => Math.abs(sim.board.faders[i].model.fraction() - dbToPosition("ardour", db))
 const worst = (xs: number[]) => Math.max(...xs.map(Math.abs))
@@ -65,7 +44,7 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
         beforeAll(async () => {
             ardour = await Ardour.start(MIX)
             // a fresh flash: the first start calibrates
-            sim = await startSim(mkdtempSync(join(tmpdir(), "headroom-ardour-sim-")))
+            sim = await startSimWithArdour("headroom_fader8", mkdtempSync(join(tmpdir(), "headroom-ardour-sim-")))
             expect(await until(() => atRest(sim), 60000)).toBe(true)
         }, 150000)
         afterAll(async () => {
@@ -128,7 +107,7 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
         beforeAll(async () => {
             ardour = await Ardour.start(SIXTEEN)
             const stateDir = mkdtempSync(join(tmpdir(), "headroom-ardour-sim-"))
-            sim = await startSim(stateDir)
+            sim = await startSimWithArdour("headroom_fader8", stateDir)
             expect(await until(() => atRest(sim), 60000)).toBe(true)
             // a 16-channel map in the flash (two banks of eight), then the firmware starts again
             await sim.stopVm()

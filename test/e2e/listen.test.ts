@@ -130,6 +130,11 @@ describe("presets that listen, with Ardour's OSC meters", () => {
         await sleep(500)
         expect(await until(() => settled(sim), 15000)).toBe(true)
         expectBalanced(sim, "rock")
+        // the OLED shows each strip's level after its fader as heard (whole dB), beside the fader's dB
+        const after = faderDb(sim).map((f, i) => SOURCES[i] + f)
+        const strips = () => sim.board.displayText().split("\n").slice(2, 6)
+        const shown = () => strips().map(l => Number(/~([-+]?\d+) /.exec(l)?.[1] ?? NaN))
+        expect(await until(() => shown().every((db, i) => Math.abs(db - after[i]) <= 1.5), 5000), strips().join(" | ")).toBe(true)
     })
 })
 
@@ -139,8 +144,14 @@ describe("presets that listen, with Mackie Control meters (13 steps)", () => {
     afterAll(async () => await sim?.stop())
 
     it("holding the mode button balances by the levels channel pressure reports", async () => {
+        const from = sim.link.log.since(0).length
         // the pressure's low nibble carries 0..12
         await play(sim, "midi", (c, db) => sim.link.dawBytes("midi", Buffer.from([0xd0, ((c - 1) << 4) | Math.min(12, ardourMcuLevel(db))])))
+        // the scribble strips marked the sources while they were not heard yet, and unmarked them once heard
+        const lcd = sim.link.log.since(0).slice(from).filter(m => m.direction === "to-daw" && m.decoded.startsWith("MCU LCD @0 "))
+        const marked = lcd.findIndex(m => m.decoded.includes('"kick?'))
+        expect(marked, lcd.map(m => m.decoded).join(" | ")).toBeGreaterThanOrEqual(0)
+        expect(lcd.slice(marked + 1).some(m => /"kick +"/.test(m.decoded)), lcd.map(m => m.decoded).join(" | ")).toBe(true)
         // 13 steps of 3.5 to 6 dB, dithered by the meter's own wander: the average still finds the level
         sim.device.state()!.faders.forEach((f, i) => expect(Math.abs(f.sourceDb - SOURCES[i])).toBeLessThanOrEqual(1.5))
         // the gesture: mode held between 0.6 and 2 s

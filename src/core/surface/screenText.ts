@@ -2,7 +2,10 @@
  * The OLED's text: the preset, the bank and the rule mode, then each strip of the bank (and the
  * master) with its element and its level in dB, laid out for a character screen of any size and
  * never wider or taller than it. Strips share the rows left under the two header rows, as many
- * per row as it takes, in reading order.
+ * per row as it takes, in reading order. While the host hears the DAW's meters (presets that
+ * listen), a strip whose source is not heard yet has a "?" after its element, and a heard one,
+ * where its cell is wide enough, the level it plays at after its fader: "~-37" (whole dBFS RMS,
+ * so that the text, and the display packet, change seldom).
  *
  * Everything is written as bytes into one buffer, numbers included, so a layout costs the buffer
  * and the string made from it, whatever the number of strips: the firmware's heap is small.
@@ -29,6 +32,11 @@ export interface ScreenView {
     db: number[]
     /** The master's level in dB; NaN when the board has no master. */
     masterDb: number
+    /**
+     * While the host hears the DAW's meters: per strip, the channel's level after its fader,
+     * dBFS RMS (NaN: not heard yet). Absent otherwise.
+     */
+    heardDb?: number[]
 }
 
 /** Three-letter names, index for index with ELEMENTS, four characters apart. */
@@ -39,6 +47,10 @@ const MASTER_SHORT = "mst"
 const RULE_ON = "rule on"
 const RULE_OFF = "rule off"
 const BANK = "ch "
+const UNHEARD = 0x3f
+const ABOUT = 0x7e
+/** The widest heard level, "~-37" or "~-100". */
+const HEARD_WIDTH = 5
 const MINUS_INF = "-inf"
 /** Below this a level is shown as -inf: nothing under it is audible, and it would not fit. */
 const FLOOR_DB = -99.5
@@ -133,27 +145,45 @@ class RowWriter {
     }
 }
 
-/** The element as it fits `width`: whole, or its three-letter name, or cut. */
-function writeElement(w: RowWriter, element: string, col: number, width: number) {
+/** The element as it fits `width`: whole, or its three-letter name, or cut; returns the next column. */
+function writeElement(w: RowWriter, element: string, col: number, width: number): number {
     const end = col + width
-    if (element.length <= width) w.text(element, col, end)
-    else if (element === MASTER) w.text(MASTER_SHORT, col, end)
-    else {
-        const i = ELEMENTS.indexOf(element)
-        if (i >= 0) w.part(SHORT_NAMES, i * (SHORT_LEN + 1), SHORT_LEN, col, end)
-        else w.text(element, col, end)
-    }
+    if (element.length <= width) return w.text(element, col, end)
+    if (element === MASTER) return w.text(MASTER_SHORT, col, end)
+    const i = ELEMENTS.indexOf(element)
+    if (i >= 0) return w.part(SHORT_NAMES, i * (SHORT_LEN + 1), SHORT_LEN, col, end)
+    return w.text(element, col, end)
+}
+
+/** A heard level as "~-37", whole dB, ending at `end`; nothing below FLOOR_DB. */
+function writeHeard(w: RowWriter, db: number, end: number) {
+    if (!(db >= FLOOR_DB)) return
+    const whole = Math.floor(Math.abs(db) + 0.5)
+    const sign = whole === 0 ? 0 : db < 0 ? MINUS : PLUS
+    let col = end - 1 - (sign ? 1 : 0) - digits(whole)
+    col = w.byte(ABOUT, col, end)
+    if (sign) col = w.byte(sign, col, end)
+    w.number(whole, col, end)
 }
 
 /**
  * One strip's cell, `width` wide from `col`: the element on the left, the level right-aligned
  * with at least one space between them: 5 characters for it while the element keeps 3, 4 while
- * it keeps 2; a narrower cell shows the element only.
+ * it keeps 2; a narrower cell shows the element only. `heardDb` (undefined: not listening) marks
+ * an unheard source with "?" after the element, where it keeps 1 character besides, and shows a
+ * heard one's level before the fader's where the element still keeps 3.
  */
-function writeCell(w: RowWriter, col: number, width: number, element: string, db: number) {
+function writeCell(w: RowWriter, col: number, width: number, element: string, db: number, heardDb: number | undefined) {
     if (element.length === 0) return
     const dbWidth = width >= DB_WIDTH + 1 + SHORT_LEN ? DB_WIDTH : width >= DB_WIDTH + 2 ? DB_WIDTH - 1 : 0
-    writeElement(w, element, col, width - (dbWidth > 0 ? dbWidth + 1 : 0))
+    let nameWidth = width - (dbWidth > 0 ? dbWidth + 1 : 0)
+    const unheard = heardDb !== undefined && isNaN(heardDb) && nameWidth >= 2
+    const heardShown = heardDb !== undefined && !isNaN(heardDb) && dbWidth === DB_WIDTH && nameWidth >= SHORT_LEN + 1 + HEARD_WIDTH
+    if (unheard) nameWidth--
+    if (heardShown) nameWidth -= HEARD_WIDTH + 1
+    const next = writeElement(w, element, col, nameWidth)
+    if (unheard) w.byte(UNHEARD, next, col + nameWidth + 1)
+    if (heardShown) writeHeard(w, heardDb, col + nameWidth + 1 + HEARD_WIDTH)
     if (dbWidth > 0 && !isNaN(db)) w.db(db, col + width, dbWidth)
 }
 
@@ -193,8 +223,8 @@ export function screenText(columns: number, rows: number, view: ScreenView): str
             for (let k = 0; k < cells && Math.floor(k / perRow) < cellRows; k++) {
                 w.at = (2 + Math.floor(k / perRow)) * stride
                 const col = (k % perRow) * (width + 1)
-                if (k < strips) writeCell(w, col, width, view.elements[k], view.db[k])
-                else writeCell(w, col, width, MASTER, view.masterDb)
+                if (k < strips) writeCell(w, col, width, view.elements[k], view.db[k], view.heardDb ? view.heardDb[k] : undefined)
+                else writeCell(w, col, width, MASTER, view.masterDb, undefined)
             }
         }
     }

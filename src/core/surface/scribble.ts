@@ -1,10 +1,13 @@
 /**
  * The Mackie Control scribble strips: each strip shows its channel's element on the top row and
  * its level in dB on the bottom row, as LCD SysEx on the MCU stream (an MCU display, the host
- * link's page and any MIDI monitor read them). Only cells whose text changed are sent; a level
- * changing under a hand is sent at most every LEVEL_MS per strip, and its last value always.
+ * link's page and any MIDI monitor read them). While the host hears the DAW's meters (presets
+ * that listen), a strip whose source is not heard yet ends its element with "?"; the level after
+ * the fader does not fit beside the fader's dB in 6 characters, so the OLED and the page show it.
+ * Only cells whose text changed are sent; a level changing under a hand is sent at most every
+ * LEVEL_MS per strip, and its last value always.
  */
-import { encodeStripLcd, formatDb, stripText } from "../codecs/mcu/mcu"
+import { encodeStripLcd, formatDb, LCD_STRIP_CELLS, stripText } from "../codecs/mcu/mcu"
 
 /** Strips on one MCU unit. */
 export const SCRIBBLE_STRIPS = 8
@@ -25,10 +28,10 @@ export class Scribble {
         }
     }
 
-    /** What strip `strip` (0-7) should show: its element, and its level in dB (NaN: no level). */
-    set(strip: number, element: string, db: number) {
+    /** What strip `strip` (0-7) should show: its element, its level in dB (NaN: no level), and whether its source is unheard. */
+    set(strip: number, element: string, db: number, unheard: boolean = false) {
         if (!(strip >= 0 && strip < SCRIBBLE_STRIPS)) return
-        this.wanted[strip] = stripText(element)
+        this.wanted[strip] = stripText(unheard && element.length > 0 ? element.slice(0, LCD_STRIP_CELLS - 2) + "?" : element)
         this.wanted[SCRIBBLE_STRIPS + strip] = stripText(isNaN(db) ? "" : formatDb(db))
     }
 

@@ -89,6 +89,27 @@ describe("screen text", () => {
         ])
     })
 
+    it("while the host hears the DAW's meters, marks unheard sources with ? and shows a heard one's level after its fader where it fits", () => {
+        const listening4 = { ...fader4, db: [-24.95, -15.97, -22.05, 0], heardDb: [-36.9, NaN, -38.07, -29.5] }
+        expect(screenText(21, 8, listening4).split("\n")).toEqual(["rock", "ch 1-4        rule on", "kick       ~-37 -25.0", "snare?          -16.0", "bass       ~-38 -22.1", "leadVocal  ~-30   0.0"])
+        // two strips a row leave no room for the heard level: the marks stay
+        const listening8 = { ...fader8, heardDb: [-20, NaN, -3, NaN, -40, NaN, -150, NaN] }
+        expect(screenText(21, 8, listening8).split("\n")).toEqual([
+            "orchestral",
+            "ch 9-16      rule off",
+            "kick  -4.5 snr? -12.5",
+            "bass   0.0 vox?  +3.0",
+            "gtr   -inf key?   0.0",
+            "fx    -inf bgv?",
+            "mst   -3.0",
+        ])
+        // around 0 dB, and too quiet to show
+        const near = (heard: number) => screenText(21, 3, { ...fader4, elements: ["bass"], db: [-3], heardDb: [heard] }).split("\n")[2]
+        expect([0.4, 2.6, -0.4, -120].map(near)).toEqual(["bass         ~0  -3.0", "bass        ~+3  -3.0", "bass         ~0  -3.0", "bass             -3.0"])
+        // not listening: as before
+        expect(screenText(21, 8, { ...fader4, heardDb: undefined })).toBe(screenText(21, 8, fader4))
+    })
+
     it("shows anything that is not printable ASCII as ?", () => {
         expect(screenText(18, 1, { ...fader4, preset: "caf\u00e9\n" })).toBe("caf??")
     })
@@ -107,12 +128,13 @@ describe("screen text", () => {
             ruleOn: fc.boolean(),
             first: fc.integer({ min: 0, max: 2000 }),
             last: fc.integer({ min: 0, max: 2000 }),
-            strips: fc.array(fc.tuple(fc.oneof(fc.constantFrom("", "master", ...ELEMENTS), fc.string({ maxLength: 20 })), level), { maxLength: 12 }),
+            strips: fc.array(fc.tuple(fc.oneof(fc.constantFrom("", "master", ...ELEMENTS), fc.string({ maxLength: 20 })), level, level), { maxLength: 12 }),
             masterDb: level,
+            listening: fc.boolean(),
         })
         fc.assert(
             fc.property(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 10 }), view, (columns, rows, v) => {
-                const text = screenText(columns, rows, { ...v, elements: v.strips.map(s => s[0]), db: v.strips.map(s => s[1]) })
+                const text = screenText(columns, rows, { ...v, elements: v.strips.map(s => s[0]), db: v.strips.map(s => s[1]), heardDb: v.listening ? v.strips.map(s => s[2]) : undefined })
                 const lines = text.split("\n")
                 expect(lines.length).toBeLessThanOrEqual(rows)
                 for (const l of lines) {

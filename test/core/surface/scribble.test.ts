@@ -25,6 +25,19 @@ describe("scribble strips", () => {
         // F0 00 00 66 14 12 <cell> <7 chars> F7; the bottom row starts at cell 56
         expect(encodeStripLcd(3, 1, "0.0").slice(0, 7)).toEqual([0xf0, 0, 0, 0x66, 0x14, 0x12, 56 + 21])
     })
+    it("marks a strip whose source is not heard yet with ? at the end of its element", () => {
+        const s = new Scribble()
+        s.set(0, "kick", -6, true)
+        s.set(1, "leadVocal", 0, true)
+        s.set(2, "", NaN, true)
+        const m = taken(s, 1000)
+        expect(m).toContainEqual(encodeStripLcd(0, 0, "kick?"))
+        expect(m).toContainEqual(encodeStripLcd(1, 0, "leadV?"))
+        expect(m).not.toContainEqual(encodeStripLcd(2, 0, "?"))
+        // heard now: the mark goes
+        s.set(0, "kick", -6, false)
+        expect(taken(s, 2000)).toEqual([encodeStripLcd(0, 0, "kick")])
+    })
     it("sends only what changed", () => {
         const s = new Scribble()
         s.set(1, "bass", -3)
