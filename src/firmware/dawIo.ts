@@ -123,9 +123,13 @@ export class DawIo {
     }
 
     private emit(e: SurfaceEvent, master: boolean): boolean {
-        // MCU strips address the host's bank: a channel out of it (the rule lowering it) is heard over OSC only
-        const reachable = master || this.cfg.midi !== MIDI_MCU || Math.floor(e.channel / MCU_STRIPS) === this.mcuBank
-        const bytes = reachable ? midiFor(e, this.cfg, master) : []
+        // MCU strips address the host's bank: a channel out of it goes to the host as an out-of-bank
+        // level (its OSC tells the DAW; an MCU host hears it when the bank is in view, see Surface)
+        if (!master && !this.surface.reaches(e.channel)) {
+            if (e.position14 >= 0) this.outbox.addOutOfBank(e.channel, e.position14, ds.millis())
+            return e.position14 >= 0
+        }
+        const bytes = midiFor(e, this.cfg, master)
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
         // the MIDI batch is full (MIDI waits while motor stops are due)
         if (bytes.length > 0 && !midi) {

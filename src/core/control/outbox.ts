@@ -5,8 +5,10 @@
  * display's latest text is kept, and a single writer takes the next packet in priority order:
  *   1. a wiper whose stream is about to run out, or has stopped,
  *   2. a link message for the host (rare: a hello, a bank change; the host must hear a hello
- *      before the MIDI that follows it), then the MIDI batch (the DAW hears the hand within a
- *      control period),
+ *      before the MIDI that follows it), then the levels of channels out of the MCU bank (the
+ *      rule's, a preset's: several channels a message, the latest level of each; while MIDI
+ *      waits, once they have waited OUT_OF_BANK_MS), then the MIDI batch (the DAW hears the hand
+ *      within a control period),
  *   3. a wiper stream due for its routine refresh,
  *   4. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
  *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
@@ -15,6 +17,9 @@
  * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
  * announce of the board (each 500 ms), every wiper at once: nine packets in one block.
  */
+import { encodeOutOfBank, OUT_OF_BANK_PER_MESSAGE } from "../codecs/link/linkProtocol"
+import { slipEncode } from "../codecs/link/slip"
+import { fromPosition14 } from "../position"
 
 /** Largest MIDI batch in one packet: a Jacdac payload is at most 236 bytes. */
 export const MAX_MIDI_BATCH = 228
@@ -28,6 +33,12 @@ export const PACKET_DISPLAY = 4
 export const PACKET_LINK = 5
 /** Link messages waiting for the host beyond this are refused: they are rare (a hello, a bank change). */
 const MAX_LINK_QUEUE = 4
+
+/**
+ * Out-of-bank levels wait at most this long (ms) behind a MIDI batch: during a hand's ride the
+ * rule's lowering of other banks takes at most one packet in five (the MIDI keeps the rest).
+ */
+export const OUT_OF_BANK_MS = 100
 
 /** Shortest time (ms) between two display packets: nobody reads a screen faster. */
 export const DISPLAY_MS = 1000
@@ -60,6 +71,7 @@ export class Outbox {
     streamPackets = 0
     displayPackets = 0
     linkPackets = 0
+    outOfBankPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     /**
@@ -68,6 +80,11 @@ export class Outbox {
      */
     private midi = Buffer.alloc(MAX_MIDI_BATCH)
     private link: Buffer[] = []
+    /** Out-of-bank levels waiting: channels (0-based) in the order they first changed, and each one's latest level (14-bit). */
+    private outChannels: number[] = []
+    private outLevels: number[] = []
+    /** Since when (ms) the oldest waiting out-of-bank level waits. */
+    private outSince = 0
     private midiLen = 0
     private heardAt: number[]
     private askedAt: number[]
@@ -126,7 +143,7 @@ export class Outbox {
 
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.link.length > 0 || this.displayDue(now, false)) return true
+        if (this.midiLen > 0 || this.link.length > 0 || this.outChannels.length > 0 || this.displayDue(now, false)) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -142,6 +159,7 @@ export class Outbox {
             this.linkPackets++
             return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
         }
+        if (this.outChannels.length > 0 && (this.midiLen === 0 || now - this.outSince >= OUT_OF_BANK_MS)) return this.outOfBankPacket(now)
         if (this.midiLen > 0) {
             const bytes = Buffer.alloc(this.midiLen)
             for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]
@@ -179,6 +197,30 @@ export class Outbox {
         this.askedAt[i] = now
         this.streamPackets++
         return { kind: PACKET_STREAM, wiper: i, bytes: NO_BYTES, text: "" }
+    }
+
+    /** Channel `channel` (0-based), out of the MCU bank, is now at `position14` (the latest replaces one still waiting). */
+    addOutOfBank(channel: number, position14: number, now: number) {
+        const k = this.outChannels.indexOf(channel)
+        if (k >= 0) {
+            this.outLevels[k] = position14
+            return
+        }
+        if (this.outChannels.length === 0) this.outSince = now
+        this.outChannels.push(channel)
+        this.outLevels.push(position14)
+    }
+
+    /** The first OUT_OF_BANK_PER_MESSAGE waiting levels in one framed link message; the rest wait from `now`. */
+    private outOfBankPacket(now: number): Packet {
+        const n = Math.min(OUT_OF_BANK_PER_MESSAGE, this.outChannels.length)
+        const levels: { channel: number; position: number }[] = []
+        for (let k = 0; k < n; k++) levels.push({ channel: this.outChannels[k] + 1, position: fromPosition14(this.outLevels[k]) })
+        this.outChannels = this.outChannels.slice(n)
+        this.outLevels = this.outLevels.slice(n)
+        this.outSince = now
+        this.outOfBankPackets++
+        return { kind: PACKET_LINK, wiper: -1, bytes: slipEncode(encodeOutOfBank(levels)), text: "" }
     }
 
     /** Queues one framed link message for the host; false when the queue is full. */
