@@ -1,7 +1,8 @@
 // Issue 15.6: a real DAW. Ardour 7 runs headless with a session of tracks at different gains, the
 // simulator starts with `--osc ardour`, and Ardour's own view of its mix (the gains its Lua loop
 // prints) shows what Headroom did to it: nothing at start, first (with calibration) or later; the
-// motors go to Ardour's levels; a hand, a preset load and a bank change do what they should.
+// motors go to Ardour's levels; a hand, a preset load and a bank change do what they should, and
+// in a 16-track session the preset and the rule reach tracks 9-16, out of the surface's bank, too.
 import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -159,6 +160,48 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             expect(drift(ardour, SIXTEEN)).toBeLessThan(0.01)
             expect(second).toBeLessThan(0.01)
             expect(first).toBeLessThan(0.01)
+        })
+
+        it("a preset load lands on all sixteen tracks, those out of the bank in view too", async () => {
+            const rock = load(presetByName("rock")!, defaultChannelMap(16)).state.db
+            sim.link.sendToDevice(encodePresetRequest("rock"))
+            const miss = () => drift(ardour, rock)
+            await until(() => miss() < 0.05, 10000)
+            console.log(`16 tracks, preset: Ardour's gains ${ardour.gains.map(g => g.toFixed(2)).join(" ")} against rock's ${rock.map(g => g.toFixed(2)).join(" ")}`)
+            expect(miss()).toBeLessThan(0.05)
+            expect(await motorsAt(sim, ardour, 0)).toBeLessThan(0.01)
+        })
+
+        it("a ride past the ceiling lowers every other track, 9-16 from where Ardour has them, and a bank change keeps them", async () => {
+            // a move in Ardour on a track out of the bank in view: the rule is to lower it from there
+            ardour.set(12, -20)
+            expect(await until(() => Math.abs(ardour.gains[11] + 20) < 0.01, 5000)).toBe(true)
+            await sleep(500)
+            const before = ardour.gains.slice()
+            const leader = before.indexOf(Math.max(...before.slice(0, STRIPS)))
+            expect(before[leader]).toBeCloseTo(0, 1)
+            await sim.board.touch(leader, dbToPosition("ardour", 4))
+            await sleep(1500)
+            await sim.board.release(leader)
+            await sleep(1500)
+            const lowered = ardour.gains.map((g, i) => before[i] - g)
+            const others = lowered.filter((_, i) => i !== leader)
+            const asked = Math.max(...others)
+            console.log(`16 tracks, ride: Ardour's gains came down by ${lowered.map(d => d.toFixed(2)).join(" ")} dB (track ${leader + 1} pushed)`)
+            // the pushed track stays at the ceiling; every other comes down by the same amount, the
+            // hand's push past the ceiling (about 4 dB)
+            expect(Math.abs(ardour.gains[leader])).toBeLessThan(0.05)
+            expect(asked).toBeGreaterThan(2)
+            others.forEach(d => expect(Math.abs(d - asked)).toBeLessThan(0.1))
+            expect(Math.abs(ardour.gains[11] - (-20 - asked))).toBeLessThan(0.1)
+            const after = ardour.gains.slice()
+            await sim.board.pressButton("bankRight")
+            expect(await until(() => sim.device.state()?.bank === 1, 5000)).toBe(true)
+            const second = await motorsAt(sim, ardour, STRIPS)
+            await sleep(1000)
+            console.log(`16 tracks, after the ride: gains off by at most ${drift(ardour, after).toFixed(4)} dB through a bank change; motors within ${second.toFixed(4)} of tracks 9-16`)
+            expect(drift(ardour, after)).toBeLessThan(0.01)
+            expect(second).toBeLessThan(0.01)
         })
     })
 })
