@@ -3,12 +3,11 @@
 // prints) shows what Headroom did to it: nothing at start, first (with calibration) or later; the
 // motors go to Ardour's levels; a hand, a preset load and a bank change do what they should, and
 // in a 16-track session the preset and the rule reach tracks 9-16, out of the surface's bank, too.
-import { existsSync, mkdtempSync } from "node:fs"
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEFAULT_LINK_OPTIONS, LinkOptions } from "../../bridge/options"
-import { startChild, stopChild } from "../../devserver/children"
 import { Simulator } from "../../sim/simulator"
 import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import { defaultChannelMap } from "../../src/core/mix/channelMap"
@@ -17,6 +16,7 @@ import { presetByName } from "../../src/core/mix/presets"
 import { dbToPosition, positionToDb } from "../../src/core/mix/taper"
 import { Ardour, ARDOUR_OSC_PORT, ardourMissing } from "./ardour"
 import { sleep, until } from "./harness"
+import { seedSixteenChannels } from "./seedChannels"
 
 const missing = ardourMissing()
 if (missing) console.log(`Ardour test skipped: ${missing}`)
@@ -26,7 +26,6 @@ const LINK: LinkOptions = { ...DEFAULT_LINK_OPTIONS, osc: "ardour", daw: "ardour
 const MIX = [-3.5, -7, -1, -12.5, -5, -9, -15, -2]
 const SIXTEEN = [...MIX, -4, -10.5, -6, -2.5, -14, -8, -11, -0.5]
 const STRIPS = 8
-const DEVS = resolve("node_modules/@devicescript/cli/devicescript")
 
 async function startSim(stateDir: string): Promise<Simulator> {
     return Simulator.start({
@@ -131,16 +130,8 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             const stateDir = mkdtempSync(join(tmpdir(), "headroom-ardour-sim-"))
             sim = await startSim(stateDir)
             expect(await until(() => atRest(sim), 60000)).toBe(true)
-            // a 16-channel map in the flash (two banks of eight), then the firmware starts again
-            await sim.stopVm()
-            const lines: string[] = []
-            const seed = startChild("seed", process.execPath, [DEVS, "run", resolve("devs/fixtures/seedChannelMap16.ts")], line => lines.push(line), stateDir)
-            // a seed VM left running would join every later test's bus
-            const seeded = await until(() => lines.some(l => l.includes("seeded 16 channels")), 30000).finally(() => stopChild(seed))
-            expect(seeded, lines.join("\n")).toBe(true)
-            expect(existsSync(join(stateDir, ".devicescript", "flash", "sim.bin"))).toBe(true)
-            await sim.startVm()
-            expect(await until(() => sim.link.hello()?.channels === 16 && atRest(sim), 30000)).toBe(true)
+            await seedSixteenChannels(sim, stateDir)
+            expect(await until(() => atRest(sim), 30000)).toBe(true)
         }, 240000)
         afterAll(async () => {
             await sim?.stop()
