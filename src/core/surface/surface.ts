@@ -30,6 +30,8 @@ export interface SurfaceEvent {
 
 /** Strips per Mackie Control bank. */
 export const MCU_STRIPS = 8
+/** Channels MIDI CC mode addresses: a MIDI channel each, the sixteenth being the master's. */
+export const CC_STRIPS = 15
 
 export class Surface {
     readonly faders: Fader[]
@@ -180,10 +182,12 @@ export class Surface {
 
     /**
      * True when the MIDI strips can address channel `c`: with Mackie Control, the channels of the
-     * host's bank, which holds the surface's view (MCU bytes address strips, not channels).
+     * host's bank, which holds the surface's view (MCU bytes address strips, not channels); with
+     * MIDI CC, the first CC_STRIPS channels.
      */
     reaches(c: number): boolean {
-        return !this.mcu || Math.floor(c / MCU_STRIPS) === Math.floor((this.bank * this.faders.length) / MCU_STRIPS)
+        if (!this.mcu) return c < CC_STRIPS
+        return Math.floor(c / MCU_STRIPS) === Math.floor((this.bank * this.faders.length) / MCU_STRIPS)
     }
 
     /**

@@ -131,6 +131,12 @@ describe("surface", () => {
             expect(toPosition14(s.faders[3].servo.target)).toBe(toPosition14(0.6))
             expect(s.outOfBank.owed(11)).toBe(false)
         })
+        it("with MIDI CC, is any channel past the fifteen MIDI channels the strips use (the sixteenth is the master's)", () => {
+            const s = surface(8, 20)
+            s.mcu = false
+            expect([0, 9, 14].map(c => s.reaches(c))).toEqual([true, true, true])
+            expect([15, 19].map(c => s.reaches(c))).toEqual([false, false])
+        })
         it("gets a preset's level, sent, even where the DAW's level is not known", () => {
             const s = surface(8, 16)
             s.load(presetByName("rock")!, { elements: s.mix.state.elements, nominalDb: s.mix.state.nominalDb })
