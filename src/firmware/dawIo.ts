@@ -55,6 +55,7 @@ export class DawIo {
         const bank = Math.floor((first >= 0 ? first : 0) / MCU_STRIPS)
         if (bank === this.mcuBank) return
         this.queueMidi(mcuBankPress(bank - this.mcuBank))
+        this.outbox.midiFirst()
         this.mcuBank = bank
     }
 
@@ -131,6 +132,8 @@ export class DawIo {
         }
         const bytes = midiFor(e, this.cfg, master)
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
+        // a level of the channel from before a bank change, still waiting, must not follow this one
+        if (midi && !master && e.position14 >= 0) this.outbox.dropOutOfBank(e.channel)
         // the MIDI batch is full (MIDI waits while motor stops are due)
         if (bytes.length > 0 && !midi) {
             // try again next period, or the DAW never hears where a hand left the fader

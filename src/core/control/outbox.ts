@@ -85,6 +85,8 @@ export class Outbox {
     private outLevels: number[] = []
     /** Since when (ms) the oldest waiting out-of-bank level waits. */
     private outSince = 0
+    /** Out-of-bank levels wait until this many MIDI batches have gone (the one with a bank change). */
+    private outAfterMidi = 0
     private midiLen = 0
     private heardAt: number[]
     private askedAt: number[]
@@ -159,7 +161,7 @@ export class Outbox {
             this.linkPackets++
             return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
         }
-        if (this.outChannels.length > 0 && (this.midiLen === 0 || now - this.outSince >= OUT_OF_BANK_MS)) return this.outOfBankPacket(now)
+        if (this.outChannels.length > 0 && (this.midiLen === 0 || (now - this.outSince >= OUT_OF_BANK_MS && this.midiPackets >= this.outAfterMidi))) return this.outOfBankPacket(now)
         if (this.midiLen > 0) {
             const bytes = Buffer.alloc(this.midiLen)
             for (let i = 0; i < this.midiLen; i++) bytes[i] = this.midi[i]
@@ -209,6 +211,23 @@ export class Outbox {
         if (this.outChannels.length === 0) this.outSince = now
         this.outChannels.push(channel)
         this.outLevels.push(position14)
+    }
+
+    /**
+     * The MIDI batch waiting now changes the host's MCU bank: it goes before any out-of-bank level,
+     * so that a position it carries for a channel that just left the bank cannot overtake it.
+     */
+    midiFirst() {
+        if (this.midiLen > 0) this.outAfterMidi = this.midiPackets + 1
+    }
+
+    /** Channel `channel` (0-based) is in the MIDI batch now: a level of it still waiting out of bank is older, and dropped. */
+    dropOutOfBank(channel: number) {
+        const k = this.outChannels.indexOf(channel)
+        if (k < 0) return
+        // no splice in DeviceScript
+        this.outChannels = this.outChannels.filter((c, i) => i !== k)
+        this.outLevels = this.outLevels.filter((p, i) => i !== k)
     }
 
     /** The first OUT_OF_BANK_PER_MESSAGE waiting levels in one framed link message; the rest wait from `now`. */

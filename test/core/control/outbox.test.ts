@@ -73,6 +73,19 @@ describe("outbox", () => {
             expect(o.outOfBankPackets).toBe(3)
         })
 
+        it("never overtake the MIDI batch that changes the host's bank, and give way to a newer level of a channel in the MIDI", () => {
+            const o = new Outbox(0, 10)
+            o.addOutOfBank(3, 100, 0)
+            o.addOutOfBank(12, 200, 0)
+            // fader 4's channel came into the bank, and a hand moved it: its MIDI is newer
+            o.addMidi([0xe3, 0, 0x40])
+            o.dropOutOfBank(3)
+            o.addMidi([0x90, 0x2f, 0x7f])
+            o.midiFirst()
+            expect(o.take(OUT_OF_BANK_MS * 2)!.kind).toBe(PACKET_MIDI)
+            expect(levelsIn(o.take(OUT_OF_BANK_MS * 2)!)).toEqual([{ channel: 13, position: Math.fround(fromPosition14(200)) }])
+        })
+
         it("wait behind the MIDI of a hand's ride for at most OUT_OF_BANK_MS, and take at most one packet in five", () => {
             const o = new Outbox(0, 10)
             const latest = new Map<number, number>()
