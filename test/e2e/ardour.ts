@@ -95,14 +95,20 @@ end
         )
         const proc = spawn(LUA, [run], { env, stdio: ["ignore", "pipe", "pipe"] })
         const a = new Ardour(proc, dir, gainsDb.length)
-        const feed = (data: Buffer) => {
-            for (const line of data.toString("utf8").split("\n")) {
-                if (line.startsWith("gains ")) a.gains = a.parse(line.slice(6))
-                else if (line.trim()) a.log.push(line)
+        // whole lines only: a read may end in the middle of one (a gain cut to "-" reads as NaN)
+        const lines = () => {
+            let rest = ""
+            return (data: Buffer) => {
+                const parts = (rest + data.toString("utf8")).split("\n")
+                rest = parts.pop()!
+                for (const line of parts) {
+                    if (line.startsWith("gains ")) a.gains = a.parse(line.slice(6))
+                    else if (line.trim()) a.log.push(line)
+                }
             }
         }
-        proc.stdout!.on("data", feed)
-        proc.stderr!.on("data", feed)
+        proc.stdout!.on("data", lines())
+        proc.stderr!.on("data", lines())
         const end = Date.now() + 30000
         while (a.gains.length !== gainsDb.length && Date.now() < end && proc.exitCode === null) await new Promise(r => setTimeout(r, 50))
         if (a.gains.length !== gainsDb.length) {
@@ -128,7 +134,8 @@ end
         const out: number[] = []
         for (const cell of text.split(";")) {
             const m = /^Audio (\d+)=(\S+)$/.exec(cell)
-            if (m) out[Number(m[1]) - 1] = Number(m[2])
+            // Ardour prints a gain of 0 as -inf
+            if (m) out[Number(m[1]) - 1] = m[2] === "-inf" ? -Infinity : Number(m[2])
         }
         return out
     }
