@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from "node:events"
 import { CONTROL_PERIOD_MS } from "../src/core/control/period"
-import { encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_BANK, LINK_HELLO } from "../src/core/codecs/link/linkProtocol"
+import { decodeOutOfBank, encodeConfig, encodeFaderTarget, encodeMidiIn, encodePing, LINK_BANK, LINK_HELLO, LINK_OUT_OF_BANK } from "../src/core/codecs/link/linkProtocol"
 import { messagesIn, OscMessage } from "../src/core/codecs/osc/osc"
 import { decodePacket } from "../src/core/codecs/osc/oscDecode"
 import { builtinOscMap } from "../src/core/codecs/osc/oscMaps"
@@ -45,7 +45,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
     const events = new EventEmitter<LinkEvents>()
     const counters = new DropCounters()
     const memory = new FaderMemory(options.midiMode)
-    const dev = { packetsMalformed: 0, messagesMalformed: 0 }
+    const dev = { packetsMalformed: 0, messagesMalformed: 0, outOfBankLevels: 0 }
     let latestHello: DeviceHello | null = null
     let settle: NodeJS.Timeout | null = null
 
@@ -136,6 +136,19 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
             say(`device link: ${hello.board}, ${hello.faders} faders, ${hello.channels} channels`)
             device.hello()
             events.emit("hello", hello)
+        } else if (m.address === LINK_OUT_OF_BANK) {
+            // the rule's or a preset's levels on channels MCU cannot address: the DAW hears them by
+            // OSC (an MCU-only DAW hears them once their bank is in view: the device keeps them)
+            const levels = decodeOutOfBank(m)
+            if (levels === null) {
+                dev.messagesMalformed++
+                return
+            }
+            dev.outOfBankLevels += levels.length
+            for (const l of levels) {
+                meters.fader(l.channel, l.position)
+                osc?.fromDevice(l.channel, l.position)
+            }
         } else if (m.address === LINK_BANK) {
             const a = m.args
             if (a.length === 1 && a[0].type === "i" && a[0].value >= 0) faders.bank = a[0].value
@@ -162,6 +175,7 @@ export async function startLink(options: LinkOptions, deps: LinkDeps): Promise<L
                 midiMalformed: midi.deviceMalformed,
                 midiWhileDisabled: midi.whileDisabled(),
                 messagesMalformed: dev.messagesMalformed,
+                outOfBankLevels: dev.outOfBankLevels,
             },
             toDaw: { midi: midi.toDaw, osc: osc ? osc.toDaw : 0, oscSendFailures: osc ? osc.udp.sendFailures : 0 },
         }),

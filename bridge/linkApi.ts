@@ -51,8 +51,10 @@ export interface LinkCounters {
         framesDropped: number
         /** Frames that were not OSC. */
         packetsMalformed: number
-        /** Link messages from the device that were not a well-formed hello or bank. */
+        /** Link messages from the device that were not a well-formed hello, bank or out-of-bank levels. */
         messagesMalformed: number
+        /** Levels of channels out of the MCU bank the device sent (the rule's, a preset's), for the DAW's OSC. */
+        outOfBankLevels: number
         /** Bytes from the MidiOutput role that did not parse as MIDI (one per error). */
         midiMalformed: number
         /** MidiOutput sends while the firmware had the port disabled (dropped). */

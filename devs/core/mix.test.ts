@@ -54,4 +54,26 @@ describe("mix (VM)", () => {
         expect(heard).toBe("0:" + toPosition14(s.mix.position(0)) + " 1:" + toPosition14(dbToPosition("mcu", 0)))
         expect(Math.floor(s.mix.db(0) * 10 + 0.5)).toBe(-150)
     })
+    test("a channel in another MCU bank is lowered, sent out of bank, and sent again once its bank is in view", async () => {
+        const s = await surface(2, 10)
+        s.daw(0, toPosition14(dbToPosition("mcu", 0)), 0)
+        s.daw(9, 8000, 0)
+        const f = s.faders[0]
+        f.touchSensor(true, 1000)
+        for (let k = 0; k < 12; k++) f.reading(1000 + k, dbToPosition("mcu", 5))
+        s.ride()
+        const out = s.flush(1020).filter(e => e.channel === 9)
+        expect(out.length).toBe(1)
+        const ours = out[0].position14
+        expect(ours < 8000).toBe(true)
+        expect(s.reaches(9)).toBe(false)
+        expect(s.outOfBank.owed(9)).toBe(true)
+        s.shiftBank(4)
+        // the MCU host answers the bank change with the level it still has
+        s.daw(9, 8000, 2000)
+        const again = s.flush(2010).filter(e => e.channel === 9 && e.position14 >= 0)
+        expect(again.length).toBe(1)
+        expect(again[0].position14).toBe(ours)
+        expect(s.outOfBank.owed(9)).toBe(false)
+    })
 })

@@ -55,6 +55,7 @@ export class DawIo {
         const bank = Math.floor((first >= 0 ? first : 0) / MCU_STRIPS)
         if (bank === this.mcuBank) return
         this.queueMidi(mcuBankPress(bank - this.mcuBank))
+        this.outbox.midiFirst()
         this.mcuBank = bank
     }
 
@@ -123,10 +124,16 @@ export class DawIo {
     }
 
     private emit(e: SurfaceEvent, master: boolean): boolean {
-        // MCU strips address the host's bank: a channel out of it (the rule lowering it) is heard over OSC only
-        const reachable = master || this.cfg.midi !== MIDI_MCU || Math.floor(e.channel / MCU_STRIPS) === this.mcuBank
-        const bytes = reachable ? midiFor(e, this.cfg, master) : []
+        // MCU strips address the host's bank: a channel out of it goes to the host as an out-of-bank
+        // level (its OSC tells the DAW; an MCU host hears it when the bank is in view, see Surface)
+        if (!master && !this.surface.reaches(e.channel)) {
+            if (e.position14 >= 0) this.outbox.addOutOfBank(e.channel, e.position14, ds.millis())
+            return e.position14 >= 0
+        }
+        const bytes = midiFor(e, this.cfg, master)
         const midi = bytes.length > 0 && this.outbox.addMidi(bytes)
+        // a level of the channel from before a bank change, still waiting, must not follow this one
+        if (midi && !master && e.position14 >= 0) this.outbox.dropOutOfBank(e.channel)
         // the MIDI batch is full (MIDI waits while motor stops are due)
         if (bytes.length > 0 && !midi) {
             // try again next period, or the DAW never hears where a hand left the fader

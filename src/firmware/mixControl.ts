@@ -24,6 +24,7 @@ export class MixControl {
         readonly sources: SourceLevels
     ) {
         mix.rule = settings.mode === MODE_LOWER
+        surface.mcu = settings.midi === MIDI_MCU
     }
 
     elementOf(channel: number): string {
@@ -81,6 +82,7 @@ export class MixControl {
         if (midi === MIDI_MCU || midi === MIDI_CC) this.settings.midi = midi
         else console.warn(`config: unknown MIDI mode ${midi}`)
         this.mix.setLaw(this.settings.law)
+        this.surface.mcu = this.settings.midi === MIDI_MCU
         this.daw.cfg = this.settings.dawOut()
         this.save.start()
     }

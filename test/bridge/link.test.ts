@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest"
-import { encodeBank, encodeHello } from "../../src/core/codecs/link/linkProtocol"
+import { encodeBank, encodeHello, encodeOutOfBank } from "../../src/core/codecs/link/linkProtocol"
 import { encodeFader } from "../../src/core/codecs/mcu/mcu"
 import { decodePacket } from "../../src/core/codecs/osc/oscDecode"
 import { encodeMessage, oscFloat, oscInt, OscMessage } from "../../src/core/codecs/osc/osc"
@@ -157,15 +157,19 @@ describe("link: the device", () => {
         expect(h.link.counters().device.connections).toBe(2)
     })
 
-    it("counts frames that are not OSC, and link messages that are not a hello or a bank", async () => {
+    it("counts frames that are not OSC, and link messages that are not a hello, a bank or out-of-bank levels", async () => {
         const h = await harness("--osc", "off")
         const d = await h.device()
         await d.sendRaw(slipEncode([1, 2, 3, 4]))
         await d.sendRaw([0xc0, 0xdb, 0x05, 0xc0])
         await d.send(message("/headroom/state", oscInt(1)))
         await d.send(message("/headroom/bank", oscFloat(1)))
+        await d.send(message("/headroom/outofbank", oscInt(9)))
+        await d.send(message("/headroom/outofbank", oscInt(9), oscFloat(1.5)))
+        await d.send(message("/headroom/outofbank", oscInt(0), oscFloat(0.5)))
         await until(() => h.link.counters().device.packetsMalformed === 1 && h.link.counters().device.framesDropped === 1)
-        expect(h.link.counters().device.messagesMalformed).toBe(2)
+        await until(() => h.link.counters().device.messagesMalformed === 5)
+        expect(h.link.counters().device.outOfBankLevels).toBe(0)
     })
 
     it("splits a message longer than a Jacdac packet over several reports", async () => {
@@ -245,6 +249,24 @@ describe.skipIf(noLiblo)("link with liblo as the DAW (oscdump, oscsend)", () => 
         oscSend(h.link.oscPort!, "/strip/fader", "if", "5", "0.5")
         const t = await d.waitFor(m => m.address === "/headroom/fader")
         expect(t.args).toEqual([oscInt(5), oscFloat(0.5)])
+    })
+
+    it("tells the DAW the device's levels of channels out of its MCU bank, track by track in the DAW's dialect", async () => {
+        for (const [map, lines] of [
+            ["ardour", ["/strip/fader if 12 0.250000", "/strip/fader if 16 0.750000"]],
+            ["reaper", ["/track/12/volume f 0.250000", "/track/16/volume f 0.750000"]],
+        ] as const) {
+            const daw = await dump()
+            const h = await harness("--osc", map, "--osc-send", `127.0.0.1:${daw.port}`)
+            const d = await h.device()
+            await d.send(packet(encodeHello("headroom_fader8", 8, 16)))
+            const setUp = daw.lines.length
+            await d.send(packet(encodeOutOfBank([{ channel: 12, position: 0.25 }, { channel: 16, position: 0.75 }])))
+            await until(() => h.link.counters().device.outOfBankLevels === 2)
+            const faders = () => daw.lines.slice(setUp).filter(l => l.startsWith("/strip/fader") || l.startsWith("/track/"))
+            await until(() => faders().length >= 2)
+            expect(faders()).toEqual(lines)
+        }
     })
 
     it("speaks a user map both ways (examples/osc-map.example.json)", async () => {

@@ -1,12 +1,12 @@
 // Issue 15.6: a real DAW. Ardour 7 runs headless with a session of tracks at different gains, the
 // simulator starts with `--osc ardour`, and Ardour's own view of its mix (the gains its Lua loop
 // prints) shows what Headroom did to it: nothing at start, first (with calibration) or later; the
-// motors go to Ardour's levels; a hand, a preset load and a bank change do what they should.
-import { existsSync, mkdtempSync } from "node:fs"
+// motors go to Ardour's levels; a hand, a preset load and a bank change do what they should, and
+// in a 16-track session the preset and the rule reach tracks 9-16, out of the surface's bank, too.
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startChild, stopChild } from "../../devserver/children"
 import { Simulator } from "../../sim/simulator"
 import { encodePresetRequest } from "../../src/core/codecs/link/linkProtocol"
 import { defaultChannelMap } from "../../src/core/mix/channelMap"
@@ -15,6 +15,7 @@ import { presetByName } from "../../src/core/mix/presets"
 import { dbToPosition, positionToDb } from "../../src/core/mix/taper"
 import { Ardour, ardourMissing, atRest, startSimWithArdour } from "./ardour"
 import { sleep, until } from "./harness"
+import { seedSixteenChannels } from "./seedChannels"
 
 const missing = ardourMissing()
 if (missing) console.log(`Ardour test skipped: ${missing}`)
@@ -23,7 +24,6 @@ if (missing) console.log(`Ardour test skipped: ${missing}`)
 const MIX = [-3.5, -7, -1, -12.5, -5, -9, -15, -2]
 const SIXTEEN = [...MIX, -4, -10.5, -6, -2.5, -14, -8, -11, -0.5]
 const STRIPS = 8
-const DEVS = resolve("node_modules/@devicescript/cli/devicescript")
 
 /** Fader i's position against the position of `db` in Ardour's law. */
 const off = (sim: Simulator, i: number, db: number) => Math.abs(sim.board.faders[i].model.fraction() - dbToPosition("ardour", db))
@@ -109,16 +109,8 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             const stateDir = mkdtempSync(join(tmpdir(), "headroom-ardour-sim-"))
             sim = await startSimWithArdour("headroom_fader8", stateDir)
             expect(await until(() => atRest(sim), 60000)).toBe(true)
-            // a 16-channel map in the flash (two banks of eight), then the firmware starts again
-            await sim.stopVm()
-            const lines: string[] = []
-            const seed = startChild("seed", process.execPath, [DEVS, "run", resolve("devs/fixtures/seedChannelMap16.ts")], line => lines.push(line), stateDir)
-            // a seed VM left running would join every later test's bus
-            const seeded = await until(() => lines.some(l => l.includes("seeded 16 channels")), 30000).finally(() => stopChild(seed))
-            expect(seeded, lines.join("\n")).toBe(true)
-            expect(existsSync(join(stateDir, ".devicescript", "flash", "sim.bin"))).toBe(true)
-            await sim.startVm()
-            expect(await until(() => sim.link.hello()?.channels === 16 && atRest(sim), 30000)).toBe(true)
+            await seedSixteenChannels(sim, stateDir)
+            expect(await until(() => atRest(sim), 30000)).toBe(true)
         }, 240000)
         afterAll(async () => {
             await sim?.stop()
@@ -138,6 +130,48 @@ describe.skipIf(missing !== null)("Headroom against a real Ardour 7 (headless), 
             expect(drift(ardour, SIXTEEN)).toBeLessThan(0.01)
             expect(second).toBeLessThan(0.01)
             expect(first).toBeLessThan(0.01)
+        })
+
+        it("a preset load lands on all sixteen tracks, those out of the bank in view too", async () => {
+            const rock = load(presetByName("rock")!, defaultChannelMap(16)).state.db
+            sim.link.sendToDevice(encodePresetRequest("rock"))
+            const miss = () => drift(ardour, rock)
+            await until(() => miss() < 0.05, 10000)
+            console.log(`16 tracks, preset: Ardour's gains ${ardour.gains.map(g => g.toFixed(2)).join(" ")} against rock's ${rock.map(g => g.toFixed(2)).join(" ")}`)
+            expect(miss()).toBeLessThan(0.05)
+            expect(await motorsAt(sim, ardour, 0)).toBeLessThan(0.01)
+        })
+
+        it("a ride past the ceiling lowers every other track, 9-16 from where Ardour has them, and a bank change keeps them", async () => {
+            // a move in Ardour on a track out of the bank in view: the rule is to lower it from there
+            ardour.set(12, -20)
+            expect(await until(() => Math.abs(ardour.gains[11] + 20) < 0.01, 5000)).toBe(true)
+            await sleep(500)
+            const before = ardour.gains.slice()
+            const leader = before.indexOf(Math.max(...before.slice(0, STRIPS)))
+            expect(before[leader]).toBeCloseTo(0, 1)
+            await sim.board.touch(leader, dbToPosition("ardour", 4))
+            await sleep(1500)
+            await sim.board.release(leader)
+            await sleep(1500)
+            const lowered = ardour.gains.map((g, i) => before[i] - g)
+            const others = lowered.filter((_, i) => i !== leader)
+            const asked = Math.max(...others)
+            console.log(`16 tracks, ride: Ardour's gains came down by ${lowered.map(d => d.toFixed(2)).join(" ")} dB (track ${leader + 1} pushed)`)
+            // the pushed track stays at the ceiling; every other comes down by the same amount, the
+            // hand's push past the ceiling (about 4 dB)
+            expect(Math.abs(ardour.gains[leader])).toBeLessThan(0.05)
+            expect(asked).toBeGreaterThan(2)
+            others.forEach(d => expect(Math.abs(d - asked)).toBeLessThan(0.1))
+            expect(Math.abs(ardour.gains[11] - (-20 - asked))).toBeLessThan(0.1)
+            const after = ardour.gains.slice()
+            await sim.board.pressButton("bankRight")
+            expect(await until(() => sim.device.state()?.bank === 1, 5000)).toBe(true)
+            const second = await motorsAt(sim, ardour, STRIPS)
+            await sleep(1000)
+            console.log(`16 tracks, after the ride: gains off by at most ${drift(ardour, after).toFixed(4)} dB through a bank change; motors within ${second.toFixed(4)} of tracks 9-16`)
+            expect(drift(ardour, after)).toBeLessThan(0.01)
+            expect(second).toBeLessThan(0.01)
         })
     })
 })

@@ -279,7 +279,8 @@ end
         const out: number[] = []
         for (const cell of text.split(";")) {
             const m = /^Audio (\d+)=(\S+)$/.exec(cell)
-            if (m) out[Number(m[1]) - 1] = Number(m[2])
+            // Ardour prints a gain of 0 as -inf
+            if (m) out[Number(m[1]) - 1] = m[2] === "-inf" ? -Infinity : Number(m[2])
         }
         return out
     }

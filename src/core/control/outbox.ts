@@ -6,7 +6,10 @@
  *   1. a wiper whose stream is about to run out, or has stopped,
  *   2. link messages for the host (rare: a hello) and the MIDI batch (the DAW hears the hand
  *      within a control period), in the order they were queued: a hello carries the device's
- *      bank, and the host must hear the bank presses queued before it first, and none after it,
+ *      bank, and the host must hear the bank presses queued before it first, and none after it;
+ *      between them, the levels of channels out of the MCU bank (the rule's, a preset's: several
+ *      channels a message, the latest level of each; while MIDI waits, once they have waited
+ *      OUT_OF_BANK_MS, and never ahead of a bank change still in the batch),
  *   3. a wiper stream due for its routine refresh,
  *   4. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
  *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
@@ -15,6 +18,9 @@
  * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
  * announce of the board (each 500 ms), every wiper at once: nine packets in one block.
  */
+import { encodeOutOfBank, OUT_OF_BANK_PER_MESSAGE } from "../codecs/link/linkProtocol"
+import { slipEncode } from "../codecs/link/slip"
+import { fromPosition14 } from "../position"
 
 /** Largest MIDI batch in one packet: a Jacdac payload is at most 236 bytes. */
 export const MAX_MIDI_BATCH = 228
@@ -28,6 +34,12 @@ export const PACKET_DISPLAY = 4
 export const PACKET_LINK = 5
 /** Link messages waiting for the host beyond this are refused: they are rare (a hello, a bank change). */
 const MAX_LINK_QUEUE = 4
+
+/**
+ * Out-of-bank levels wait at most this long (ms) behind a MIDI batch: during a hand's ride the
+ * rule's lowering of other banks takes at most one packet in five (the MIDI keeps the rest).
+ */
+export const OUT_OF_BANK_MS = 100
 
 /** Shortest time (ms) between two display packets: nobody reads a screen faster. */
 export const DISPLAY_MS = 1000
@@ -60,6 +72,7 @@ export class Outbox {
     streamPackets = 0
     displayPackets = 0
     linkPackets = 0
+    outOfBankPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
     midiOverflow = 0
     /**
@@ -70,6 +83,13 @@ export class Outbox {
     private link: Buffer[] = []
     /** For each waiting link message, how many of the batch's MIDI bytes were queued before it. */
     private midiBefore: number[] = []
+    /** Out-of-bank levels waiting: channels (0-based) in the order they first changed, and each one's latest level (14-bit). */
+    private outChannels: number[] = []
+    private outLevels: number[] = []
+    /** Since when (ms) the oldest waiting out-of-bank level waits. */
+    private outSince = 0
+    /** Out-of-bank levels wait until this many of the batch's MIDI bytes have gone (up to a bank change). */
+    private outMidiBefore = 0
     private midiLen = 0
     private heardAt: number[]
     private askedAt: number[]
@@ -128,7 +148,7 @@ export class Outbox {
 
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.link.length > 0 || this.displayDue(now, false)) return true
+        if (this.midiLen > 0 || this.link.length > 0 || this.outChannels.length > 0 || this.displayDue(now, false)) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -145,6 +165,7 @@ export class Outbox {
             const frame = this.link.shift() as Buffer
             return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
         }
+        if (this.outChannels.length > 0 && this.outMidiBefore === 0 && (this.midiLen === 0 || now - this.outSince >= OUT_OF_BANK_MS)) return this.outOfBankPacket(now)
         if (this.midiLen > 0) return this.midiPacket(this.midiLen)
         const due = this.streamToRefresh(now, this.refreshMs)
         if (due >= 0) return this.streamPacket(due, now)
@@ -158,6 +179,7 @@ export class Outbox {
         for (let i = n; i < this.midiLen; i++) this.midi[i - n] = this.midi[i]
         this.midiLen -= n
         for (let k = 0; k < this.midiBefore.length; k++) this.midiBefore[k] = this.midiBefore[k] > n ? this.midiBefore[k] - n : 0
+        this.outMidiBefore = this.outMidiBefore > n ? this.outMidiBefore - n : 0
         this.midiPackets++
         return { kind: PACKET_MIDI, wiper: -1, bytes: bytes, text: "" }
     }
@@ -187,6 +209,47 @@ export class Outbox {
         this.askedAt[i] = now
         this.streamPackets++
         return { kind: PACKET_STREAM, wiper: i, bytes: NO_BYTES, text: "" }
+    }
+
+    /** Channel `channel` (0-based), out of the MCU bank, is now at `position14` (the latest replaces one still waiting). */
+    addOutOfBank(channel: number, position14: number, now: number) {
+        const k = this.outChannels.indexOf(channel)
+        if (k >= 0) {
+            this.outLevels[k] = position14
+            return
+        }
+        if (this.outChannels.length === 0) this.outSince = now
+        this.outChannels.push(channel)
+        this.outLevels.push(position14)
+    }
+
+    /**
+     * The MIDI batch waiting now changes the host's MCU bank: it goes before any out-of-bank level,
+     * so that a position it carries for a channel that just left the bank cannot overtake it.
+     */
+    midiFirst() {
+        this.outMidiBefore = this.midiLen
+    }
+
+    /** Channel `channel` (0-based) is in the MIDI batch now: a level of it still waiting out of bank is older, and dropped. */
+    dropOutOfBank(channel: number) {
+        const k = this.outChannels.indexOf(channel)
+        if (k < 0) return
+        // no splice in DeviceScript
+        this.outChannels = this.outChannels.filter((c, i) => i !== k)
+        this.outLevels = this.outLevels.filter((p, i) => i !== k)
+    }
+
+    /** The first OUT_OF_BANK_PER_MESSAGE waiting levels in one framed link message; the rest wait from `now`. */
+    private outOfBankPacket(now: number): Packet {
+        const n = Math.min(OUT_OF_BANK_PER_MESSAGE, this.outChannels.length)
+        const levels: { channel: number; position: number }[] = []
+        for (let k = 0; k < n; k++) levels.push({ channel: this.outChannels[k] + 1, position: fromPosition14(this.outLevels[k]) })
+        this.outChannels = this.outChannels.slice(n)
+        this.outLevels = this.outLevels.slice(n)
+        this.outSince = now
+        this.outOfBankPackets++
+        return { kind: PACKET_LINK, wiper: -1, bytes: slipEncode(encodeOutOfBank(levels)), text: "" }
     }
 
     /** Queues one framed link message for the host; false when the queue is full. */

@@ -12,10 +12,9 @@ import { lowerChannels, others, overtakes, result, unchanged } from "./lowering"
  * by the excess. The state remembers the furthest the hand has gone above the ceiling in this
  * hold (`heldDb`): later readings lower the others only when the hand goes further, so holding
  * still (or jitter) changes nothing and pulling back towards the ceiling raises nothing. The hold
- * ends at a reading at or below the ceiling, or with `release`. `lowerable`: the channels the
- * rule may lower (default every other one), e.g. those the DAW can be told about.
+ * ends at a reading at or below the ceiling, or with `release`.
  */
-export function pushDb(s: MixState, channel: number, db: number, lowerable: number[] | null = null): MixResult {
+export function pushDb(s: MixState, channel: number, db: number): MixResult {
     const t = targetChannels(s, channel)
     if (t.length === 0) return unchanged(s, `push: no channel ${channel + 1}`)
     if (db !== db || db === Infinity) return unchanged(s, `push: ${channelName(s, channel)} got a level that is not a finite number`)
@@ -30,7 +29,7 @@ export function pushDb(s: MixState, channel: number, db: number, lowerable: numb
     const excess = over - s.heldDb[channel]
     next.heldDb[channel] = Math.max(over, s.heldDb[channel])
     next.db[channel] = s.ceilingDb
-    lowerChannels(next, others(s, t).filter(c => !lowerable || lowerable.indexOf(c) >= 0), excess, warnings)
+    lowerChannels(next, others(s, t), excess, warnings)
     overtakes(s, next, t, warnings)
     return result(s, next, warnings)
 }

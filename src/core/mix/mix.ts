@@ -81,12 +81,12 @@ export class Mix {
 
     /**
      * A hand moved channel `c` to `position`. Returns the other channels whose level the rule
-     * changed (of `lowerable`, default all): they are to be moved and sent. (When the rule holds
-     * `c` at the ceiling, `held(c)`.)
+     * changed, in every bank: they are to be moved and sent. (When the rule holds `c` at the
+     * ceiling, `held(c)`.)
      */
-    hand(c: number, position: number, lowerable: number[] | null = null): number[] {
+    hand(c: number, position: number): number[] {
         const db = positionToDb(this.law, Math.max(0, Math.min(1, position)))
-        const r = this.rule ? pushDb(this.state, c, db, lowerable) : setLevel(this.state, c, db)
+        const r = this.rule ? pushDb(this.state, c, db) : setLevel(this.state, c, db)
         this.apply(r)
         const moved: number[] = []
         r.moves.forEach(m => {
@@ -106,15 +106,13 @@ export class Mix {
     }
 
     /**
-     * The user loaded `preset`: every channel of `only` (default all) gets its level; the others keep
-     * theirs. With `measuredDb`, by the sources' measured levels (a listening load).
+     * The user loaded `preset`: every channel, in every bank, gets its level. With `measuredDb`,
+     * by the sources' measured levels (a listening load).
      */
-    load(preset: Preset, map: ChannelMap, only: number[] | null = null, measuredDb: number[] | null = null) {
+    load(preset: Preset, map: ChannelMap, measuredDb: number[] | null = null) {
         const limits = { ceilingDb: this.state.ceilingDb, floorDb: this.state.floorDb }
         // listening: by the sources' measured levels (listen.ts)
         const r = measuredDb ? loadListening(preset, map, measuredDb, limits) : load(preset, map, limits)
-        const before = this.state.db
-        if (only) r.state.db = r.state.db.map((db, c) => (only.indexOf(c) >= 0 || c >= before.length ? db : before[c]))
         this.state = r.state
         this.warnings = r.warnings
     }

@@ -6,7 +6,9 @@
  *   has settled, as touch-on, position, touch-off, which every MCU host accepts as a hand's move.
  * - No hand's position above `limit14` is sent: with the rule on, a hand past the ceiling is heard there.
  * - While touched, the DAW's writes are ignored; after a release, the DAW's echo of what we sent
- *   and repeated identical setpoints are ignored, so the motor does not twitch.
+ *   and repeated identical setpoints are ignored, so the motor does not twitch. An echo may come
+ *   back after we sent newer positions (the rule lowering a fader every control period, a DAW
+ *   that echoes each one): any position within the span sent during the echo window is ours.
  */
 
 /** One message for the DAW: a touch change or a 14-bit position. */
@@ -35,6 +37,9 @@ export class Strip {
     /** Highest hand position sent (14-bit), set by the surface. */
     limit14 = 16383
     private sentT = -1000000
+    /** The span of positions (14-bit) sent since the echo window last closed; -1 when none. */
+    private sentLo14 = -1
+    private sentHi14 = -1
     private pending14 = -1
     private touchPending = TOUCH_NONE
     private announcing = false
@@ -100,6 +105,8 @@ export class Strip {
         this.sent14 = -1
         this.daw14 = -1
         this.sentT = -1000000
+        this.sentLo14 = -1
+        this.sentHi14 = -1
     }
 
     /** A DAW position arrived (14-bit); true when the motor should go there. */
@@ -110,7 +117,7 @@ export class Strip {
             this.sent14 = -1
             return false
         }
-        const echo = now - this.sentT < ECHO_WINDOW_MS && Math.abs(position14 - this.sent14) <= ECHO_STEPS
+        const echo = now - this.sentT < ECHO_WINDOW_MS && this.sentLo14 >= 0 && position14 >= this.sentLo14 - ECHO_STEPS && position14 <= this.sentHi14 + ECHO_STEPS
         if (echo || position14 === this.daw14) {
             this.ignored++
             return false
@@ -118,11 +125,20 @@ export class Strip {
         this.daw14 = position14
         // the DAW has moved on from what we sent: a later move to that value must be sent again
         this.sent14 = -1
+        this.sentLo14 = -1
+        this.sentHi14 = -1
         return true
     }
 
     private pushPosition(out: StripEvent[], position14: number, now: number) {
         out.push({ touch: TOUCH_NONE, position14: position14 })
+        if (now - this.sentT >= ECHO_WINDOW_MS || this.sentLo14 < 0) {
+            this.sentLo14 = position14
+            this.sentHi14 = position14
+        } else {
+            this.sentLo14 = Math.min(this.sentLo14, position14)
+            this.sentHi14 = Math.max(this.sentHi14, position14)
+        }
         this.sent14 = position14
         // the DAW now has ours: its next setpoint is news even if it repeats its last one
         this.daw14 = -1

@@ -7,13 +7,18 @@
  *
  * Channels are 0-based here (1-based only at the user-facing edges). A channel's MCU strip is
  * channel % 8 in MCU bank channel / 8, whatever the number of physical faders, because hosts
- * bank Mackie Control in eights.
+ * bank Mackie Control in eights. The rule and a preset change channels in every bank; those the
+ * MIDI strips cannot address go to the host as out-of-bank levels (its OSC carries them to the
+ * DAW) and are kept in `outOfBank` until the DAW shows it has them.
  */
 import { Fader } from "../control/fader"
 import type { ChannelMap } from "../mix/channelMap"
 import { Mix } from "../mix/mix"
+import type { MixState } from "../mix/mixState"
 import type { Preset } from "../mix/presets"
+import { dbToPosition } from "../mix/taper"
 import { StripEvent, TOUCH_NONE, TOUCH_OFF } from "./strip"
+import { DAW_MOVE, HEARD, NOT_OWED, OutOfBank, STALE } from "./outOfBank"
 import { fromPosition14, MAX14, toPosition14 } from "../position"
 
 /** One message for the DAW, tagged with the channel it is about. */
@@ -25,6 +30,8 @@ export interface SurfaceEvent {
 
 /** Strips per Mackie Control bank. */
 export const MCU_STRIPS = 8
+/** Channels MIDI CC mode addresses: a MIDI channel each, the sixteenth being the master's. */
+export const CC_STRIPS = 15
 
 export class Surface {
     readonly faders: Fader[]
@@ -34,6 +41,10 @@ export class Surface {
     bank = 0
     /** DAW positions ignored (touched, echoes, repeats, unknown channels). */
     dawIgnored = 0
+    /** The MIDI strips address the host's Mackie Control bank (false: MIDI CC, a channel each). */
+    mcu = true
+    /** Levels set on channels the MIDI strips cannot address, until the DAW has them. */
+    readonly outOfBank: OutOfBank
     /** Channels out of view whose new level (the rule's, a load's) the DAW is still to hear. */
     private unseen: number[] = []
 
@@ -43,6 +54,7 @@ export class Surface {
     ) {
         this.faders = faders
         this.channels = mix.channels()
+        this.outOfBank = new OutOfBank(this.channels)
     }
 
     /** Number of banks: any number, the last one may be partial. */
@@ -92,14 +104,19 @@ export class Surface {
     }
 
     /**
-     * The mix changed `channels` on the surface's own account (a load, the rule): faders in view
-     * move there, and the DAW hears each new level now, as a hand's move, while the motors travel.
+     * The mix changed `channels` from `before` on the surface's own account (a load, the rule):
+     * faders in view move there, and the DAW hears each new level now, as a hand's move, while the
+     * motors travel; a channel the MIDI strips cannot address is remembered until the DAW has it.
      */
-    place(channels: number[]) {
+    place(channels: number[], before: MixState) {
         const self = this
         channels.forEach(c => {
             const p = self.mix.position(c)
             if (p < 0) return
+            if (!self.reaches(c)) {
+                const was = before.db[c]
+                self.outOfBank.changed(c, was === was ? toPosition14(dbToPosition(self.mix.law, was)) : -1, toPosition14(p))
+            } else self.outOfBank.clear(c)
             const i = self.faderOf(c)
             if (i < 0) {
                 if (self.unseen.indexOf(c) < 0) self.unseen.push(c)
@@ -112,14 +129,16 @@ export class Surface {
     }
 
     /**
-     * The user loaded `preset`: the channels the DAW can be told about get its levels, move there
-     * and are sent; the others keep the DAW's levels (load again in their bank). With
-     * `measuredDb`, by the sources' measured levels (a listening load).
+     * The user loaded `preset`: every channel gets its level, in view or not; the faders in view
+     * move there, and the DAW hears each. With `measuredDb`, by the sources' measured levels (a
+     * listening load).
      */
     load(preset: Preset, map: ChannelMap, measuredDb: number[] | null = null) {
-        const reach = this.reachable()
-        this.mix.load(preset, map, reach, measuredDb)
-        this.place(reach)
+        const before = this.mix.state
+        this.mix.load(preset, map, measuredDb)
+        const all: number[] = []
+        for (let c = 0; c < this.channels; c++) all.push(c)
+        this.place(all, before)
     }
 
     /** A DAW position for channel `c` (14-bit): the DAW's word. Returns true when a motor was given it as a target. */
@@ -129,6 +148,17 @@ export class Surface {
             return false
         }
         const i = this.faderOf(c)
+        const verdict = this.outOfBank.judge(c, position14, now, this.reaches(c))
+        if (verdict === HEARD || verdict === STALE) {
+            if (verdict === HEARD) this.outOfBank.clear(c)
+            this.dawIgnored++
+            return false
+        }
+        if (verdict === DAW_MOVE) this.outOfBank.clear(c)
+        else if (verdict !== NOT_OWED) {
+            this.resend(c, i)
+            return false
+        }
         if (i < 0) {
             this.mix.daw(c, fromPosition14(position14))
             this.unseen = this.unseen.filter(u => u !== c)
@@ -151,21 +181,30 @@ export class Surface {
     }
 
     /**
-     * Channels the DAW can be told about: those of the Mackie Control bank the host shows, which
-     * holds the surface's view (MCU bytes address strips, not channels).
+     * True when the MIDI strips can address channel `c`: with Mackie Control, the channels of the
+     * host's bank, which holds the surface's view (MCU bytes address strips, not channels); with
+     * MIDI CC, the first CC_STRIPS channels.
      */
-    reachable(): number[] {
-        const first = Math.floor((this.bank * this.faders.length) / MCU_STRIPS) * MCU_STRIPS
-        const out: number[] = []
-        for (let c = first; c < first + MCU_STRIPS && c < this.channels; c++) out.push(c)
-        return out
+    reaches(c: number): boolean {
+        if (!this.mcu) return c < CC_STRIPS
+        return Math.floor(c / MCU_STRIPS) === Math.floor((this.bank * this.faders.length) / MCU_STRIPS)
+    }
+
+    /**
+     * The DAW reported an older level of channel `c` (on fader `i`, -1 out of view) than the one
+     * we set: it is sent again, by MIDI once the host's bank shows it (then it is done), or as an
+     * out-of-bank level.
+     */
+    private resend(c: number, i: number) {
+        if (this.reaches(c)) this.outOfBank.clear(c)
+        if (i >= 0) this.faders[i].strip.announce(toPosition14(this.mix.position(c)))
+        else if (this.unseen.indexOf(c) < 0) this.unseen.push(c)
     }
 
     /**
      * Gives the mix what hands did since the last call: each moved channel's new level, with the
-     * rule's consequences placed (see `place`); a channel the rule holds at the ceiling returns
-     * there once let go. The rule lowers only channels the DAW can hear about: the DAW's mix and
-     * ours never part.
+     * rule's consequences placed (see `place`) in every bank; a channel the rule holds at the
+     * ceiling returns there once let go.
      */
     ride() {
         const self = this
@@ -174,7 +213,8 @@ export class Surface {
             f.handMoved = false
             const c = self.channelOf(i)
             if (c < 0) return
-            self.place(self.mix.hand(c, f.wiper.reported, self.reachable()))
+            const before = self.mix.state
+            self.place(self.mix.hand(c, f.wiper.reported), before)
             if (self.mix.held(c)) f.moveTo(self.mix.ceilingPosition(), false)
         })
     }
@@ -204,7 +244,11 @@ export class Surface {
                 out.push({ channel: c, touch: e.touch, position14: e.position14 })
             })
         })
-        this.unseen.forEach(c => out.push({ channel: c, touch: TOUCH_NONE, position14: toPosition14(self.mix.position(c)) }))
+        // out of view: by MIDI when the strips reach it, else as an out-of-bank level (see DawIo)
+        this.unseen.forEach(c => {
+            out.push({ channel: c, touch: TOUCH_NONE, position14: toPosition14(self.mix.position(c)) })
+            self.outOfBank.sent(c, now)
+        })
         this.unseen = []
         return out
     }

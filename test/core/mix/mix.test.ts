@@ -51,14 +51,6 @@ describe("the mix, one owner of every level", () => {
         expect(m.state.db.every(db => db === db)).toBe(true)
         expect(Math.max(...m.state.db)).toBe(0)
     })
-    it("loads only the channels it is asked to; the others keep their level", () => {
-        const m = rock()
-        m.daw(7, 0.3)
-        m.load(presetByName("jazz")!, defaultChannelMap(8), [0, 1])
-        expect(m.known(0) && m.known(1)).toBe(true)
-        expect(m.known(2)).toBe(false)
-        expect(m.position(7)).toBeCloseTo(0.3, 12)
-    })
     it("keeps the DAW's positions when the fader law changes", () => {
         const m = rock()
         m.daw(1, 0.6)

@@ -82,4 +82,15 @@ describe("strip", () => {
         expect(s.acceptDaw(12000, 80 + ECHO_WINDOW_MS)).toBe(true)
         expect(s.ignored).toBe(3)
     })
+    it("takes a late echo of any position sent within the window for ours (the rule lowering a fader each period), not a move beyond them", () => {
+        const s = new Strip()
+        for (let k = 0; k < 10; k++) {
+            s.announce(9000 - 100 * k)
+            s.flush(10 * k, 9000 - 100 * k)
+        }
+        // the DAW echoes each one, a few periods late: the fourth arrives after the tenth was sent
+        expect(s.acceptDaw(8700, 100)).toBe(false)
+        expect(s.acceptDaw(9000, 110)).toBe(false)
+        expect(s.acceptDaw(5000, 120)).toBe(true)
+    })
 })

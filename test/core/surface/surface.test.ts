@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { presetByName } from "../../../src/core/mix/presets"
 import { dbToPosition, positionToDb } from "../../../src/core/mix/taper"
 import { fromPosition14, toPosition14 } from "../../../src/core/position"
 import { TOUCH_NONE, TOUCH_OFF, TOUCH_ON } from "../../../src/core/surface/strip"
@@ -72,16 +73,77 @@ describe("surface", () => {
         expect(s.mix.db(6)).toBeCloseTo(positionToDb("mcu", fromPosition14(toPosition14(0.2))) - excess, 9)
         expect(heard.map(e => e.position14)).toEqual([toPosition14(s.mix.position(6))])
     })
-    it("leaves a channel the DAW cannot be told about (another MCU bank) where the DAW put it", () => {
-        const s = surface(8, 16)
-        s.daw(0, p14(0), 0)
-        s.daw(11, toPosition14(0.2), 0)
-        handTo(s, 0, dbToPosition("mcu", 3), 1000)
-        s.ride()
-        expect(s.flush(1020).filter(e => e.channel === 11)).toEqual([])
-        expect(toPosition14(s.mix.position(11))).toBe(toPosition14(0.2))
-        s.shiftBank(1)
-        expect(toPosition14(s.faders[3].servo.target)).toBe(toPosition14(0.2))
+    describe("a channel in another MCU bank", () => {
+        /** Eight faders, sixteen channels; the DAW put channel 12 at 0.2; a hand pushes channel 1 to +3 dB, then +5 dB. */
+        function pushed(plus: number[]) {
+            const s = surface(8, 16)
+            s.daw(0, p14(0), 0)
+            s.daw(11, toPosition14(0.2), 0)
+            const sent: number[] = []
+            plus.forEach((db, k) => {
+                handTo(s, 0, dbToPosition("mcu", db), 1000 + 20 * k)
+                s.ride()
+                s.flush(1010 + 20 * k)
+                    .filter(e => e.channel === 11)
+                    .forEach(e => sent.push(e.position14))
+            })
+            return { s, sent }
+        }
+
+        it("is lowered from where the DAW put it and sent for the host's OSC, kept until the DAW echoes it", () => {
+            const { s, sent } = pushed([3])
+            expect(s.reaches(11)).toBe(false)
+            expect(s.mix.db(11)).toBeCloseTo(positionToDb("mcu", fromPosition14(toPosition14(0.2))) - positionToDb("mcu", s.faders[0].wiper.reported), 9)
+            expect(sent).toEqual([toPosition14(s.mix.position(11))])
+            expect(s.outOfBank.owed(11)).toBe(true)
+            expect(s.daw(11, sent[0], 1100)).toBe(false)
+            expect(s.outOfBank.owed(11)).toBe(false)
+            expect(toPosition14(s.mix.position(11))).toBe(sent[0])
+        })
+        it("ignores the echo of an earlier step while the latest is on its way", () => {
+            const { s, sent } = pushed([3, 5])
+            expect(sent.length).toBe(2)
+            expect(sent[1]).toBeLessThan(sent[0])
+            s.daw(11, sent[0], 1100)
+            expect(toPosition14(s.mix.position(11))).toBe(sent[1])
+            expect(s.outOfBank.owed(11)).toBe(true)
+        })
+        it("is sent to an MCU host that never heard it once its bank is in view", () => {
+            const { s, sent } = pushed([3])
+            s.shiftBank(1)
+            expect(toPosition14(s.faders[3].servo.target)).toBe(sent[0])
+            // the host answers the bank buttons with the DAW's level: still the one it had
+            expect(s.daw(11, toPosition14(0.2), 2000)).toBe(false)
+            const ev = s.flush(2010).filter(e => e.channel === 11)
+            expect(ev).toEqual([
+                { channel: 11, touch: TOUCH_ON, position14: -1 },
+                { channel: 11, touch: TOUCH_NONE, position14: sent[0] },
+                { channel: 11, touch: TOUCH_OFF, position14: -1 },
+            ])
+            expect(s.outOfBank.owed(11)).toBe(false)
+        })
+        it("gives way to a move the DAW made meanwhile", () => {
+            const { s } = pushed([3])
+            s.shiftBank(1)
+            expect(s.daw(11, toPosition14(0.6), 2000)).toBe(true)
+            expect(s.flush(2010).filter(e => e.channel === 11)).toEqual([])
+            expect(toPosition14(s.mix.position(11))).toBe(toPosition14(0.6))
+            expect(toPosition14(s.faders[3].servo.target)).toBe(toPosition14(0.6))
+            expect(s.outOfBank.owed(11)).toBe(false)
+        })
+        it("with MIDI CC, is any channel past the fifteen MIDI channels the strips use (the sixteenth is the master's)", () => {
+            const s = surface(8, 20)
+            s.mcu = false
+            expect([0, 9, 14].map(c => s.reaches(c))).toEqual([true, true, true])
+            expect([15, 19].map(c => s.reaches(c))).toEqual([false, false])
+        })
+        it("gets a preset's level, sent, even where the DAW's level is not known", () => {
+            const s = surface(8, 16)
+            s.load(presetByName("rock")!, { elements: s.mix.state.elements, nominalDb: s.mix.state.nominalDb })
+            const out = s.flush(10).filter(e => !s.reaches(e.channel))
+            expect(out.map(e => e.channel)).toEqual([8, 9, 10, 11, 12, 13, 14, 15])
+            out.forEach(e => expect(e.position14).toBe(toPosition14(s.mix.position(e.channel))))
+        })
     })
     it("sends the ceiling, never above it, while a hand pushes past it, and returns the fader there", () => {
         const s = surface(4, 4)

@@ -6,7 +6,8 @@
  *   device), preset (a genre, optionally "listen"), config (fader law, MIDI mode), calibrate,
  *   levels (the sources' estimated levels, a few times a second);
  *   device -> host: hello (board) and bank (the MCU bank its strips show, at the hello; the host
- *   follows later changes by the bank buttons in the device's MIDI).
+ *   follows later changes by the bank buttons in the device's MIDI), and outofbank (levels the
+ *   rule or a preset set on channels the MCU strips cannot address, for the DAW's OSC).
  *   What goes to the DAW travels as MIDI (the MidiOutput role); the host makes OSC from it.
  * - the simulator's socket (in the VM only): heap (a diagnostic that restarts the firmware, see
  *   encodeHeapProbe) to the device; state and strip (what the simulator's API shows: the state's
@@ -36,6 +37,12 @@ export const LINK_STRIP = "/headroom/strip"
 export const LINK_COUNTERS = "/headroom/counters"
 export const LINK_I2C = "/headroom/i2c"
 export const LINK_LEVELS = "/headroom/levels"
+export const LINK_OUT_OF_BANK = "/headroom/outofbank"
+/**
+ * Most levels in one out-of-bank message: eight (channel, position) pairs are 104 bytes of OSC,
+ * at most 210 once SLIP-framed, inside one Jacdac packet (236 bytes).
+ */
+export const OUT_OF_BANK_PER_MESSAGE = 8
 /** Most levels in one levels message: the device decodes each argument into an object of its small heap. */
 export const LEVELS_PER_MESSAGE = 8
 
@@ -99,6 +106,37 @@ export function encodeHello(board: string, faders: number, channels: number): Bu
 /** The MCU bank (banks of eight channels) the device's strips show: strip s is channel 8 bank + s. */
 export function encodeBank(bank: number): Buffer {
     return encodeMessage(LINK_BANK, [oscInt(bank)])
+}
+
+/** A level the device set on a channel out of the MCU bank: `channel` 1-based, `position` 0..1. */
+export interface ChannelLevel {
+    channel: number
+    position: number
+}
+
+/** Levels of channels out of the MCU bank, at most OUT_OF_BANK_PER_MESSAGE, as `,if` pairs. */
+export function encodeOutOfBank(levels: ChannelLevel[]): Buffer {
+    const args: OscArg[] = []
+    levels.forEach(l => {
+        args.push(oscInt(l.channel))
+        args.push(oscFloat(l.position))
+    })
+    return encodeMessage(LINK_OUT_OF_BANK, args)
+}
+
+/** Decodes an out-of-bank message; null when it is not one or is malformed (a bad pair, a position out of 0..1). */
+export function decodeOutOfBank(m: OscMessage): ChannelLevel[] | null {
+    const a = m.args
+    if (m.address !== LINK_OUT_OF_BANK || a.length === 0 || a.length % 2 !== 0 || a.length > 2 * OUT_OF_BANK_PER_MESSAGE) return null
+    const out: ChannelLevel[] = []
+    for (let i = 0; i < a.length; i += 2) {
+        if (a[i].type !== "i" || a[i + 1].type !== "f") return null
+        const channel = a[i].value as number
+        const position = a[i + 1].value as number
+        if (!(channel >= 1) || !(position >= 0 && position <= 1)) return null
+        out.push({ channel: channel, position: position })
+    }
+    return out
 }
 
 /** One I2C write: the 7-bit `address` and the bytes on the wire after it (register first). */

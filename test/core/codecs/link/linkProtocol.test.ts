@@ -4,6 +4,9 @@ import { decodePacket } from "../../../../src/core/codecs/osc/oscDecode"
 import {
     decodeCommand,
     decodeI2cWrite,
+    decodeOutOfBank,
+    encodeOutOfBank,
+    OUT_OF_BANK_PER_MESSAGE,
     encodeHeapProbe,
     encodeI2cWrite,
     applyCounters,
@@ -108,5 +111,30 @@ describe("device link protocol", () => {
         expect(decodeI2cWrite(message(packet))).toEqual({ address: 0x40, bytes })
         expect(decodeI2cWrite(message(encodeMessage("/headroom/i2c", [oscInt(0x80)])))).toBeNull()
         expect(decodeI2cWrite(message(encodePing()))).toBeNull()
+    })
+
+    it("carries out-of-bank levels as /headroom/outofbank ,if pairs, and refuses malformed ones", () => {
+        const packet = encodeOutOfBank([
+            { channel: 12, position: 0.5 },
+            { channel: 16, position: 0.25 },
+        ])
+        expect(packet.toString("hex")).toBe(Buffer.from("/headroom/outofbank\0,ifif\0\0\0").toString("hex") + "0000000c3f000000" + "000000103e800000")
+        expect(decodeOutOfBank(message(packet))).toEqual([
+            { channel: 12, position: 0.5 },
+            { channel: 16, position: 0.25 },
+        ])
+        const bad = [
+            [oscInt(12)],
+            [oscInt(12), oscInt(1)],
+            [oscFloat(12), oscFloat(0.5)],
+            [oscInt(0), oscFloat(0.5)],
+            [oscInt(12), oscFloat(1.5)],
+            [oscInt(12), oscFloat(NaN)],
+            [],
+        ]
+        bad.forEach(args => expect(decodeOutOfBank(message(encodeMessage("/headroom/outofbank", args)))).toBeNull())
+        const tooMany = Array.from({ length: OUT_OF_BANK_PER_MESSAGE + 1 }, (_, k) => ({ channel: 9 + k, position: 0.5 }))
+        expect(decodeOutOfBank(message(encodeOutOfBank(tooMany)))).toBeNull()
+        expect(decodeOutOfBank(message(encodePing()))).toBeNull()
     })
 })
