@@ -123,7 +123,7 @@ export class SimBoard {
             named.map(e => e[1])
         )
         this.motors = new MotorChips(this.i2c, motorWiring(opts.board), (i, duty) => (this.faders[i].model.duty = duty))
-        this.i2c.attach(displayAddress(opts.board), this.display)
+        this.i2c.attach(displayAddress(opts.board), this.display, "display")
     }
 
     /** An I2C write from the firmware, arriving now: it takes effect once the bus has carried it. */

@@ -7,6 +7,9 @@ import { MotorWiring } from "../../src/boards/pcaMotors"
 import { SimI2cBus } from "./i2cBus"
 import { bridgeDuty, Pca9685 } from "./pca9685"
 
+/** The motors' writes are made by the fader loop: one writer on the bus. */
+export const MOTOR_WRITER = "motors"
+
 export class MotorChips {
     readonly chips: Record<number, Pca9685> = {}
 
@@ -40,6 +43,6 @@ export class MotorChips {
 
     private powerUp(address: number) {
         this.chips[address] = new Pca9685()
-        this.bus.attach(address, this.chips[address])
+        this.bus.attach(address, this.chips[address], MOTOR_WRITER)
     }
 }
