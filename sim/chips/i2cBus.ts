@@ -49,6 +49,7 @@ export class SimI2cBus {
     /** When each writer's last write on the bus ends. */
     private lastEnd = new Map<string, number>()
     private busFree = 0
+    private lastWriter = ""
 
     /** Puts `device` on the bus at `address`, written by `writer` (a chip powered up afresh replaces the one there). */
     attach(address: number, device: I2cDevice, writer: string) {
@@ -95,6 +96,7 @@ export class SimI2cBus {
             n.end = start + busMs(n.bytes.length)
             this.busFree = n.end
             this.lastEnd.set(n.writer, n.end)
+            this.lastWriter = n.writer
             this.current = n
         }
     }
@@ -105,7 +107,10 @@ export class SimI2cBus {
         this.current = null
     }
 
-    /** The write the free bus takes next: of each writer's first waiting write, the one issued first. */
+    /**
+     * The write the free bus takes next: of each writer's first waiting write, the one issued
+     * first; on a tie, another writer's than the last (the writer yields after each write).
+     */
     private next(): BusWrite | null {
         let best: BusWrite | null = null
         const seen = new Set<string>()
@@ -113,7 +118,7 @@ export class SimI2cBus {
             if (seen.has(p.writer)) continue
             seen.add(p.writer)
             p.issued = Math.max(p.arrived, this.lastEnd.get(p.writer) ?? -Infinity)
-            if (!best || p.issued < best.issued) best = p
+            if (!best || p.issued < best.issued || (p.issued === best.issued && best.writer === this.lastWriter)) best = p
         }
         return best
     }

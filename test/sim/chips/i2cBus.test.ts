@@ -77,13 +77,24 @@ describe("simulated I2C bus", () => {
     it("keeps a writer's write that arrives late from jumping ahead of what it issued earlier", () => {
         const { bus, seen, t } = board([0])
         bus.write(t, 0x40, motorBytes(0, 0.1))
-        bus.write(t, 0x3c, CHUNK)
+        bus.write(t + 0.01, 0x3c, CHUNK)
         bus.write(t + 0.05, 0x40, motorBytes(0, 0.3))
         bus.settle(t + 10)
         expect(seen.map(w => w.address)).toEqual([0x40, 0x3c, 0x40])
         // the second motor write was issued when the first ended, and waited for the chunk
         expect(seen[2].issued).toBeCloseTo(t + busMs(9), 6)
         expect(seen[2].start).toBeCloseTo(t + busMs(9) + busMs(33), 6)
+    })
+
+    it("on a tie, gives the bus to the other writer: the display yields after each write", () => {
+        const { bus, seen, t } = board([0])
+        bus.write(t, 0x3c, CHUNK)
+        bus.write(t, 0x3c, CHUNK)
+        bus.settle(t)
+        // issued exactly when the first chunk ends, as the display's next chunk is
+        bus.write(t + busMs(33), 0x40, motorBytes(0, 0.4))
+        bus.settle(t + 10)
+        expect(seen.map(w => w.address)).toEqual([0x3c, 0x40, 0x3c])
     })
 
     it("drops what is in flight when the firmware is gone", () => {
