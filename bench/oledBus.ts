@@ -4,8 +4,8 @@
  * the bus), which on the chip is how late the loop's write goes out (a native I2C call holds the
  * interpreter), with and without a display redraw under way.
  * Without: the DAW's automation drives all eight faders (the firmware lays no text out while a
- * motor moves). With: after a preset load has landed, the moment the firmware starts drawing the
- * new text the DAW sends every fader somewhere else, so the motors start during the redraw.
+ * motor moves). With: after a preset load, the moment the firmware starts drawing its text (once
+ * the faders rest) the DAW sends every fader somewhere else, so the motors start during the redraw.
  */
 import { encodePresetRequest } from "../src/core/codecs/link/linkProtocol"
 import { BusWrite, busMs } from "../sim/chips/i2cBus"
@@ -77,19 +77,21 @@ export async function oledBus(sim: Simulator, reps: number, idle: () => boolean,
     const redraws: { from: number; to: number; busMs: number }[] = []
     const genres = ["rock", "jazz", "edm", "pop", "metal", "acoustic"]
     for (let r = 0; r < reps * 2; r++) {
-        sim.link.sendToDevice(encodePresetRequest(genres[r % genres.length]))
-        await sleep(300)
         await until(idle, 8000)
-        const landed = sim.board.now()
-        if (!(await until(() => display(landed).length > 0, 3000))) continue
+        // whatever text is due drawn first
+        await sleep(2500)
+        const asked = sim.board.now()
+        sim.link.sendToDevice(encodePresetRequest(genres[r % genres.length]))
+        // its text is drawn once the faders rest
+        if (!(await until(() => display(asked).length > 0, 8000))) continue
         for (let i = 0; i < 8; i++) sim.link.dawFader(i + 1, 0.1 + ((r * 3 + i * 5) % 8) / 10, "midi")
         await sleep(1500)
         await until(idle, 8000)
-        const drawn = redrawsOf(display(landed))
+        const drawn = redrawsOf(display(asked))
         if (drawn.length === 0) continue
         const first = drawn[0]
         redraws.push(first)
-        during.push(...motors(landed).filter(w => w.issued >= first.from && w.issued <= first.to))
+        during.push(...motors(asked).filter(w => w.issued >= first.from && w.issued <= first.to))
     }
     stop()
     const page = busMs(7) + 4 * busMs(33)
