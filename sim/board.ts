@@ -4,8 +4,9 @@
  * firmware's roles use (boards/README.md); and, off the Jacdac bus as on the chip, one I2C bus with
  * the PCA9685s that drive the motors and the SSD1306 of the OLED (sim/chips/), at the addresses
  * the board JSON gives. What the OLED shows is read off its pixels. The physics of every fader is
- * advanced to the wall clock in 0.25 ms steps; an I2C write first brings the physics up to the
- * moment it arrived and takes effect once the bus has carried it, so no duty changes early.
+ * advanced to the wall clock in 0.25 ms steps (but for a stall of the simulator's own process);
+ * an I2C write first brings the physics up to the moment it arrived and takes effect once the bus
+ * has carried it, so no duty changes early.
  */
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -27,6 +28,13 @@ export const BOARDS: Record<string, { strips: number; master: boolean }> = {
 }
 
 export const BUTTON_NAMES = ["presetNext", "presetPrev", "bankLeft", "bankRight", "mode"] as const
+
+/**
+ * Most wall time (ms) the physics catches up at once. A simulator starved of CPU longer than this
+ * stops the world with it: the firmware's writes wait in the socket meanwhile, and a chip's
+ * synchronous I2C never lets a motor run on for that long at a duty already replaced.
+ */
+export const MAX_CATCH_UP_MS = 25
 export type SimButton = (typeof BUTTON_NAMES)[number]
 
 export interface SimBoardOptions {
@@ -165,16 +173,12 @@ export class SimBoard {
         bus.addServiceProvider(this.provider)
         this.faders.forEach(f => f.wiper.start(this.clock))
         let last = performance.now()
-        this.timer = setInterval(() => {
-            const t = performance.now()
-            this.advance(t - last)
-            last = t
-        }, 1)
         this.catchUp = () => {
             const t = performance.now()
-            this.advance(t - last)
+            this.advance(Math.min(t - last, MAX_CATCH_UP_MS))
             last = t
         }
+        this.timer = setInterval(() => this.catchUp(), 1)
     }
 
     /** Takes the board off the bus and stops its timers. */

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from "vitest"
+import type { JDBus } from "jacdac-ts"
+import { MAX_CATCH_UP_MS, SimBoard } from "../../sim/board"
+
+/** Enough of a Jacdac bus for the board to attach to. */
+const bus = { addServiceProvider: () => undefined, removeServiceProvider: () => undefined } as unknown as JDBus
+
+describe("simulated board", () => {
+    afterEach(() => vi.restoreAllMocks())
+
+    it("stops the world while the simulator itself is starved: a motor runs on at most MAX_CATCH_UP_MS", () => {
+        let wall = 1000
+        vi.spyOn(performance, "now").mockImplementation(() => wall)
+        const board = new SimBoard({ board: "headroom_fader4", seed: 1, noise: false, nonlinear: false, start: [0.1, 0.1, 0.1, 0.1] })
+        board.attach(bus)
+        try {
+            board.faders[0].model.duty = 1
+            wall += 5
+            board.displayText()
+            expect(board.now()).toBeCloseTo(5, 9)
+            const before = board.faders[0].model.fraction()
+            // 400 ms without a turn of the event loop, then the firmware's write arrives
+            wall += 400
+            board.displayText()
+            expect(board.now()).toBeCloseTo(5 + MAX_CATCH_UP_MS, 9)
+            const ran = board.faders[0].model.fraction() - before
+            expect(ran).toBeGreaterThan(0)
+            // full speed is about 2 travel/s: 400 ms of it would be most of the travel
+            expect(ran).toBeLessThan((3 * MAX_CATCH_UP_MS) / 1000)
+        } finally {
+            board.detach()
+        }
+    })
+})
