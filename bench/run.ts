@@ -263,13 +263,22 @@ async function main() {
     sim.link.log.off("message", onMsg)
     stopWatch()
     const inWindow = (t: number) => windows.some(([a, b]) => t >= a && t <= b + 50)
-    // each pitch bend against the latest moment before it that the wiper was at its value
+    // each pitch bend against the latest moment before it that the wiper was at its value: a
+    // finger covers up to 0.006 of travel between two physics chunks, so the wiper passes a value
+    // between samples (matching samples alone found the sweep before, ~1 s earlier, now and then)
+    const passedAt = (t: number, v: number) => {
+        for (let k = crossings.length - 1; k > 0; k--) {
+            const [t1, x1] = crossings[k]
+            const [t0, x0] = crossings[k - 1]
+            if (t1 > t) continue
+            if (Math.abs(x1 - v) <= 0.002) return t1
+            if ((x0 - v) * (x1 - v) < 0) return t0 + ((t1 - t0) * (v - x0)) / (x1 - x0)
+        }
+        return NaN
+    }
     const latencies = arrivals
         .filter(([t]) => inWindow(t))
-        .map(([t, v]) => {
-            for (let k = crossings.length - 1; k >= 0; k--) if (crossings[k][0] <= t && Math.abs(crossings[k][1] - v) <= 0.002) return t - crossings[k][0]
-            return NaN
-        })
+        .map(([t, v]) => t - passedAt(t, v))
         .filter(x => Number.isFinite(x) && x >= 0)
     const sorted = [...latencies].sort((a, b) => a - b)
     const bends = toDaw(sweepSeq).filter(m => m.protocol === "midi" && m.hex.startsWith("e1"))
