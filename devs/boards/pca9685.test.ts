@@ -17,7 +17,7 @@ describe("PCA9685 (VM)", () => {
         expect(motorBytes(0, 0).join(",")).toBe("6,0,0,0,16,0,0,0,16")
     })
     test("two motors in one write", () => {
-        expect(chipBytes([2, 0], [-1, 0.5]).join(",")).toBe("6,0,0,0,8,0,0,0,16,0,0,0,16,0,16,0,0")
+        expect(chipBytes([2, 0], [-1, 0.5]).toString("hex")).toBe("0600000008000000100000001000100000")
     })
     test("start-up writes", () => {
         expect(initWrites(3).map(w => w.join(",")).join(" ")).toBe("250,0,0,0,16 0,48 254,3 1,4 0,32")

@@ -49,11 +49,24 @@ export function frequencyOf(prescale: number): number {
  * @param duty 0..1 of the period; <= 0 (or NaN) is fully off, >= 4095.5/4096 fully on
  */
 export function channelBytes(on: number, duty: number): number[] {
+    const out = Buffer.alloc(4)
+    putChannel(out, 0, on, duty)
+    return [out[0], out[1], out[2], out[3]]
+}
+
+/** Writes `channelBytes(on, duty)` into `out` at `at`. */
+function putChannel(out: Buffer, at: number, on: number, duty: number) {
     const count = Math.floor(duty * STEPS + 0.5)
-    if (!(count > 0)) return [0, 0, 0, FULL_BIT]
-    if (count >= STEPS) return [0, FULL_BIT, 0, 0]
-    const off = (on + count) % STEPS
-    return [on & 0xff, on >> 8, off & 0xff, off >> 8]
+    let off = 0
+    if (!(count > 0)) {
+        on = 0
+        off = FULL_BIT << 8
+    } else if (count >= STEPS) on = FULL_BIT << 8
+    else off = (on + count) % STEPS
+    out[at] = on & 0xff
+    out[at + 1] = on >> 8
+    out[at + 2] = off & 0xff
+    out[at + 3] = off >> 8
 }
 
 /** Pulse start of a channel: 256 steps apart, so motors switching on together do not all draw on one edge. */
@@ -86,22 +99,25 @@ export function motorBytes(in1: number, speed: number): number[] {
  * @param in1s each motor's IN1 channel (0..14), in any order
  * @param speeds each motor's speed -1..1, in the same order
  */
-export function chipBytes(in1s: number[], speeds: number[]): number[] {
+export function chipBytes(in1s: number[], speeds: number[]): Buffer {
     let first = 15
     let last = 0
-    in1s.forEach(c => {
-        if (c < first) first = c
-        if (c + 1 > last) last = c + 1
-    })
-    const out = [LED0_ON_L + 4 * first]
+    for (let m = 0; m < in1s.length; m++) {
+        if (in1s[m] < first) first = in1s[m]
+        if (in1s[m] + 1 > last) last = in1s[m] + 1
+    }
+    // straight into one Buffer: written every period a motor changes, and arrays built and grown
+    // on the way churned the VM's small heap
+    const out = Buffer.alloc(1 + 4 * (last - first + 1))
+    out[0] = LED0_ON_L + 4 * first
     for (let ch = first; ch <= last; ch++) {
-        let bytes = [0, 0, 0, FULL_BIT]
+        let duty = 0
         for (let m = 0; m < in1s.length; m++) {
             const s = Math.max(-1, Math.min(1, speeds[m]))
-            if (in1s[m] === ch) bytes = channelBytes(staggerOf(ch), s > 0 ? s : 0)
-            else if (in1s[m] + 1 === ch) bytes = channelBytes(staggerOf(ch), s < 0 ? -s : 0)
+            if (in1s[m] === ch) duty = s > 0 ? s : 0
+            else if (in1s[m] + 1 === ch) duty = s < 0 ? -s : 0
         }
-        bytes.forEach(b => out.push(b))
+        putChannel(out, 1 + 4 * (ch - first), staggerOf(ch), duty)
     }
     return out
 }

@@ -73,13 +73,13 @@ export class PcaMotors {
 
     private setUp(chip: PcaChip): boolean {
         const writes = initWrites(MIN_PRESCALE)
-        for (let i = 0; i < writes.length; i++) if (!this.send(chip, writes[i])) return false
+        for (let i = 0; i < writes.length; i++) if (!this.send(chip, Buffer.from(writes[i]))) return false
         chip.written = chip.motors.map(() => 0)
         return true
     }
 
-    private send(chip: PcaChip, bytes: number[]): boolean {
-        const ok = this.bus.write(chip.address, Buffer.from(bytes))
+    private send(chip: PcaChip, bytes: Buffer): boolean {
+        const ok = this.bus.write(chip.address, bytes)
         if (ok) this.writes++
         else this.failures++
         return ok

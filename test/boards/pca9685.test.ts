@@ -79,7 +79,7 @@ describe("start-up writes", () => {
 
     it("writes a chip's motors in one auto-increment block: register of the first IN1, four bytes a channel", () => {
         // motors on IN1 0 and 2: forward half, reverse full; channels 0..3
-        expect(chipBytes([2, 0], [-1, 0.5])).toEqual([
+        expect(Array.from(chipBytes([2, 0], [-1, 0.5]))).toEqual([
             LED0_ON_L,
             ...channelBytes(staggerOf(0), 0.5),
             0x00, 0x00, 0x00, 0x10,

@@ -20,7 +20,7 @@ describe("PCA9685 motors", () => {
         m.apply([0.5, -0.5, 0])
         const setup = initWrites(MIN_PRESCALE)
         expect(r.writes.map(w => w.address)).toEqual([...setup.map(() => 0x40), 0x40, ...setup.map(() => 0x41)])
-        expect(r.writes[setup.length]).toEqual({ address: 0x40, bytes: chipBytes([0, 2], [0.5, -0.5]) })
+        expect(r.writes[setup.length]).toEqual({ address: 0x40, bytes: Array.from(chipBytes([0, 2], [0.5, -0.5])) })
     })
     it("writes only the chips whose motors changed", () => {
         const r = recorder()
@@ -30,7 +30,7 @@ describe("PCA9685 motors", () => {
         m.apply([0, 0, 0])
         expect(r.writes.length).toBe(n)
         m.apply([0, 0, 0.3])
-        expect(r.writes.slice(n)).toEqual([{ address: 0x41, bytes: chipBytes([0], [0.3]) }])
+        expect(r.writes.slice(n)).toEqual([{ address: 0x41, bytes: Array.from(chipBytes([0], [0.3])) }])
     })
     it("tries a failed write again at the next period", () => {
         let failing = false
@@ -42,6 +42,6 @@ describe("PCA9685 motors", () => {
         expect(m.failures).toBe(1)
         failing = false
         m.apply([1, 0, 0])
-        expect(r.writes[r.writes.length - 1]).toEqual({ address: 0x40, bytes: chipBytes([0, 2], [1, 0]) })
+        expect(r.writes[r.writes.length - 1]).toEqual({ address: 0x40, bytes: Array.from(chipBytes([0, 2], [1, 0])) })
     })
 })

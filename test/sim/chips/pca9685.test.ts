@@ -67,7 +67,7 @@ describe("simulated PCA9685", () => {
     it("sets eight motors from one auto-increment write", () => {
         const c = ready()
         const speeds = [0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -1]
-        const bytes = chipBytes([0, 2, 4, 6, 8, 10, 12, 14], speeds)
+        const bytes = Array.from(chipBytes([0, 2, 4, 6, 8, 10, 12, 14], speeds))
         expect(bytes.length).toBe(1 + 64)
         c.write(bytes)
         speeds.forEach((s, m) => expect(bridgeDuty(c.duty(2 * m), c.duty(2 * m + 1))).toBeCloseTo(s, 3))
