@@ -18,8 +18,7 @@ export async function startHardware(): Promise<Hardware> {
         startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: 10 }),
     ]
-    const i2c = startI2cBus()
-    const motors = new PcaMotors(i2c, [
+    const motors = new PcaMotors(startI2cBus(), [
         { address: 0x40, in1: 0 },
         { address: 0x40, in1: 2 },
         { address: 0x40, in1: 4 },
@@ -38,7 +37,7 @@ export async function startHardware(): Promise<Hardware> {
         bankRight: startButton({ name: "bankRight", pin: pins.P4 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
-    const display = await startOledDisplay(i2c, { name: "display", address: 0x3c })
+    const display = await startOledDisplay({ name: "display", address: 0x3c })
     return {
         board: "headroom_fader4",
         faders: wipers.map((wiper, i) => ({ wiper, touch: touches[i] })),

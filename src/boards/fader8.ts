@@ -23,8 +23,7 @@ export async function startHardware(): Promise<Hardware> {
         startPotentiometer({ name: "fader8", pin: pins.P9, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "faderMaster", pin: pins.P10, samplingItv: 5, streamingItv: 10 }),
     ]
-    const i2c = startI2cBus()
-    const motors = new PcaMotors(i2c, [
+    const motors = new PcaMotors(startI2cBus(), [
         { address: 0x40, in1: 0 },
         { address: 0x40, in1: 2 },
         { address: 0x40, in1: 4 },
@@ -53,7 +52,7 @@ export async function startHardware(): Promise<Hardware> {
         bankRight: startButton({ name: "bankRight", pin: pins.P47 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
-    const display = await startOledDisplay(i2c, { name: "display", address: 0x3c })
+    const display = await startOledDisplay({ name: "display", address: 0x3c })
     const strips = wipers.map((wiper, i) => ({ wiper, touch: touches[i] }))
     return {
         board: "headroom_fader8",

@@ -8,5 +8,5 @@ export interface Hardware {
     master: FaderHardware | null  // master fader, if the board has one
     motors: PcaMotors             // every fader's motor, in the order of faders then master
     buttons: { presetNext: ds.Button; presetPrev: ds.Button; bankLeft: ds.Button; bankRight: ds.Button; mode: ds.Button }
-    display: ds.CharacterScreen | null  // the OLED, null on a board without one
+    display: ds.CharacterScreen | null  // the OLED, null when none answered
 }

@@ -15,7 +15,7 @@ interface Call { fn: string; props: Record<string, string> }
 /** Every start*(...) call of a board file, in source order, with its literal properties as text. */
 function startCalls(source: string): Call[] {
     const calls: Call[] = []
-    for (const m of source.matchAll(/\b(startPotentiometer|startButton|startOledDisplay)\((?:i2c, )?\{([^}]*)\}\)/g)) {
+    for (const m of source.matchAll(/\b(startPotentiometer|startButton|startOledDisplay)\(\{([^}]*)\}\)/g)) {
         const props: Record<string, string> = {}
         for (const p of m[2].split(",")) {
             const kv = p.split(":").map(s => s.trim())
@@ -48,12 +48,6 @@ describe.each(BOARDS)("%s", id => {
 
     it("starts exactly the roles, pins and addresses the board JSON names, in the documented order", () => {
         expect(startCalls(source)).toEqual(expectedCalls(board))
-    })
-
-    it("puts the motors' PCA9685s and the OLED on one I2C bus", () => {
-        expect(source).toMatch(/const i2c = startI2cBus\(\)/)
-        expect(source).toMatch(/new PcaMotors\(i2c, /)
-        expect(source).toMatch(/startOledDisplay\(i2c, /)
     })
 
     it("wires every motor to the PCA9685 address and channel the board JSON names, in strip order", () => {
