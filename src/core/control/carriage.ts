@@ -65,6 +65,11 @@ export class Carriage {
         this.speed += (this.model.speedTrust * surprise * 1000) / period
     }
 
+    /** When the estimate is as of (ms): the last duty or reading; -1 before the first reading. */
+    asOf(): number {
+        return this.at
+    }
+
     /** The estimate carried forward to `t` (ms) under the duty acting now, without keeping it. */
     ahead(t: number): { position: number; speed: number } {
         const dt = t - this.at

@@ -89,7 +89,6 @@ export class Servo {
     /** Moves that ended in a stall since start. */
     stalls = 0
     private opts: ServoOptions
-    private speed = 0
     private integral = 0
     /** When the integral was last advanced (ms), -1 when it was reset. */
     private updatedAt = -1
@@ -102,9 +101,8 @@ export class Servo {
     private progressT = -1
     private progressPos = 0
     private carriage: Carriage
-    /** Lateness lately seen (ms), and when the last period ran (ms, -1 before). */
+    /** Lateness lately seen (ms). */
     private late = 0
-    private ranAt = -1
 
     constructor(opts: ServoOptions) {
         this.opts = opts
@@ -144,11 +142,6 @@ export class Servo {
         this.targetSpeed = 0
     }
 
-    /** Measured carriage speed (travel/s, positive = up). */
-    currentSpeed(): number {
-        return this.speed
-    }
-
     /**
      * One control period at `now` (ms): the carriage was at `position`, moving at `speed`
      * (travel/s), `age` ms ago. Returns the duty for the motor until the next period.
@@ -157,8 +150,7 @@ export class Servo {
         this.beat(now)
         this.carriage.observe(now - age, position, speed, CONTROL_PERIOD_MS)
         const here = this.carriage.ahead(now)
-        this.speed = here.speed
-        const duty = this.decide(now, here.position, touched)
+        const duty = this.decide(now, here.position, here.speed, touched)
         this.carriage.drive(now, duty)
         return duty
     }
@@ -171,7 +163,7 @@ export class Servo {
     }
 
     /** The duty for the carriage at `position` now. */
-    private decide(now: number, position: number, touched: boolean): number {
+    private decide(now: number, position: number, speed: number, touched: boolean): number {
         if (touched) {
             this.state = SERVO_TOUCHED
             return this.off()
@@ -185,10 +177,10 @@ export class Servo {
             this.resting = true
         }
         if (this.target < 0 || this.state === SERVO_STALLED) return this.off()
-        return this.control(now, position)
+        return this.control(now, position, speed)
     }
 
-    private control(now: number, position: number): number {
+    private control(now: number, position: number, speed: number): number {
         const o = this.opts
         const since = now - this.targetT
         const stream = this.targetSpeed !== 0 && since < o.extrapolateMs ? this.targetSpeed : 0
@@ -200,7 +192,7 @@ export class Servo {
             if (size <= o.wakeBand && stream === 0) return this.off()
             this.resting = false
         }
-        if (stream === 0 && size <= o.restBand && Math.abs(this.speed) < o.restSpeed) {
+        if (stream === 0 && size <= o.restBand && Math.abs(speed) < o.restSpeed) {
             this.resting = true
             this.state = SERVO_IDLE
             return this.off()
@@ -208,7 +200,7 @@ export class Servo {
         this.state = SERVO_MOVING
         // the error as it will be once this duty has acted; a late loop's duty acts later and longer
         const late = this.late
-        const ahead = error - (this.speed * (o.leadMs + late)) / 1000
+        const ahead = error - (speed * (o.leadMs + late)) / 1000
         const dir = ahead > 0 ? 1 : -1
         const far = Math.abs(ahead)
         // the fastest speed from which, after running on for the loop's delay, braking still stops in time
@@ -216,7 +208,7 @@ export class Servo {
         let wanted = o.brake * (Math.sqrt(delay * delay + (2 * far) / o.brake) - delay)
         if (wanted > o.maxSpeed) wanted = o.maxSpeed
         wanted = wanted * dir + stream
-        let u = this.feedForward(wanted) + o.speedGain * (wanted - this.speed) + o.integralGain * this.integral
+        let u = this.feedForward(wanted, speed) + o.speedGain * (wanted - speed) + o.integralGain * this.integral
         const saturated = u >= 1 || u <= -1
         u = u > 1 ? 1 : u < -1 ? -1 : u
         // anti-windup: the integral grows only while the duty has room to act on it
@@ -235,21 +227,22 @@ export class Servo {
      * and after a stall that long the readings are too old to drive on anyway.
      */
     private beat(now: number) {
-        const since = this.ranAt >= 0 ? now - this.ranAt : CONTROL_PERIOD_MS
-        this.ranAt = now
+        // the carriage's estimate is as of the last period's drive
+        const last = this.carriage.asOf()
+        const since = last >= 0 ? now - last : CONTROL_PERIOD_MS
         const over = since - CONTROL_PERIOD_MS
         const seen = over <= LATENESS_CAP_MS ? over : 0
         const kept = this.late - since * this.opts.latenessDecay
         this.late = seen > kept ? seen : kept > 0 ? kept : 0
     }
 
-    /** The duty that brings the carriage to `speed` against friction: a still one must first break away. */
-    private feedForward(speed: number): number {
-        if (speed === 0) return 0
+    /** The duty that brings the carriage, moving at `speed`, to `wanted` against friction: a still one must first break away. */
+    private feedForward(wanted: number, speed: number): number {
+        if (wanted === 0) return 0
         const o = this.opts
-        const s = speed > 0 ? 1 : -1
-        const friction = Math.abs(this.speed) < o.restSpeed / 6 ? o.breakawayDuty : o.frictionDuty
-        return s * friction + speed / o.speedPerDuty
+        const s = wanted > 0 ? 1 : -1
+        const friction = Math.abs(speed) < o.restSpeed / 6 ? o.breakawayDuty : o.frictionDuty
+        return s * friction + wanted / o.speedPerDuty
     }
 
     /** Stall protection: a motor driven hard that does not move is a fader at its stop or jammed. */

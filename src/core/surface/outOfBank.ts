@@ -25,39 +25,44 @@ export const NOT_OWED = 4
 const NEVER = -1000000
 
 export class OutOfBank {
-    /** The DAW's level (14-bit) our first change not heard yet replaced; -1 when unknown. */
+    /**
+     * Per channel: the DAW's level (14-bit) our first change not heard yet replaced (-1 unknown),
+     * our level the DAW is to hear (-1 when nothing is owed), and when ours last left (ms). Made
+     * at the first change: a board whose every channel is in view (fader8's eight) never needs
+     * them, and the VM's heap is small.
+     */
     private base14: number[] = []
-    /** Our level (14-bit) the DAW is to hear; -1 when nothing is owed. */
     private ours14: number[] = []
-    /** When ours last left for the DAW (ms). */
     private sentAt: number[] = []
 
-    constructor(channels: number) {
-        for (let c = 0; c < channels; c++) {
-            this.base14.push(-1)
-            this.ours14.push(-1)
-            this.sentAt.push(NEVER)
-        }
-    }
+    constructor(private channels: number) {}
 
     /** The surface set channel `c` to `ours14`, where the DAW had `base14` (-1 unknown). */
     changed(c: number, base14: number, ours14: number) {
+        if (this.ours14.length === 0) {
+            for (let k = 0; k < this.channels; k++) {
+                this.base14.push(-1)
+                this.ours14.push(-1)
+                this.sentAt.push(NEVER)
+            }
+        }
         if (this.ours14[c] < 0) this.base14[c] = base14
         this.ours14[c] = ours14
     }
 
     /** Channel `c`'s level left for the DAW at `now` (ms). */
     sent(c: number, now: number) {
-        if (this.ours14[c] >= 0) this.sentAt[c] = now
+        if (this.owed(c)) this.sentAt[c] = now
     }
 
     /** True while the DAW may not have channel `c`'s level yet. */
     owed(c: number): boolean {
-        return this.ours14[c] >= 0
+        return c < this.ours14.length && this.ours14[c] >= 0
     }
 
     /** The DAW heard channel `c`, or its word replaced ours. */
     clear(c: number) {
+        if (!this.owed(c)) return
         this.ours14[c] = -1
         this.base14[c] = -1
         this.sentAt[c] = NEVER
@@ -69,8 +74,8 @@ export class OutOfBank {
      * level is the host's answer to the bank change (MCU never carried ours), not an echo.
      */
     judge(c: number, p14: number, now: number, inBank: boolean): number {
+        if (!this.owed(c)) return NOT_OWED
         const ours = this.ours14[c]
-        if (ours < 0) return NOT_OWED
         if (Math.abs(p14 - ours) <= ECHO_STEPS) return HEARD
         const base = this.base14[c]
         const fresh = now - this.sentAt[c] < ECHO_WINDOW_MS
