@@ -7,7 +7,9 @@ const ROOT = resolve(new URL("..", import.meta.url).pathname)
 /** The `devs` command of the pinned @devicescript/cli. */
 export const DEVS_CLI = resolve(ROOT, "node_modules/@devicescript/cli/devicescript")
 
+/** Preloads: the ports moved (portMap.cjs), and small writes sent at once (noDelay.cjs). */
 const PORT_MAP = resolve(ROOT, "devserver/portMap.cjs")
+const NO_DELAY = resolve(ROOT, "devserver/noDelay.cjs")
 
 /**
  * Starts `devs <args>` (in `cwd`), each line to `onLine`; `moves` are [fixed port, port to use]
@@ -15,5 +17,5 @@ const PORT_MAP = resolve(ROOT, "devserver/portMap.cjs")
  */
 export function startDevs(name: string, args: string[], moves: [number, number][], onLine: (line: string) => void, cwd?: string): Child {
     const env = { HEADROOM_PORT_MAP: moves.map(([from, to]) => `${from}:${to}`).join(",") }
-    return startChild(name, process.execPath, ["--require", PORT_MAP, DEVS_CLI, ...args], onLine, cwd, env)
+    return startChild(name, process.execPath, ["--require", PORT_MAP, "--require", NO_DELAY, DEVS_CLI, ...args], onLine, cwd, env)
 }
