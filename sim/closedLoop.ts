@@ -30,7 +30,10 @@ export interface LoopTiming {
 
 /** On the chip: the loop a few ms after the wipers, I2C at once. */
 export const CHIP_TIMING: LoopTiming = { phaseMs: 5, tripMs: 0, jitterMs: 0, stallShare: 0, stallMs: 0 }
-/** In the VM on a loaded machine, as measured: reports and writes a few ms late, one in ten up to 40 ms. */
+/**
+ * A busy VM, harsher than measured: with the CLI's sockets sending at once (devserver/noDelay.cjs)
+ * the VM's writes reached the simulated chips 1-6 ms late on a loaded machine, 30 ms now and then.
+ */
 export const VM_TIMING: LoopTiming = { phaseMs: 5, tripMs: 1, jitterMs: 6, stallShare: 0.1, stallMs: 40 }
 
 export interface LoopFader {
