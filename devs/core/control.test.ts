@@ -98,13 +98,13 @@ describe("control core (VM)", () => {
     })
     test("carriage: runs toward the duty's steady speed with the motor's lag, pulled back by readings", () => {
         const c = new Carriage(SERVO_DEFAULTS)
-        c.observe(0, 0.2, 0, 10)
+        c.observe(0, 0.2, 0)
         c.drive(0, 0.6)
         const steady = (0.6 - SERVO_DEFAULTS.frictionDuty) * SERVO_DEFAULTS.speedPerDuty
         const later = c.ahead(10 * SERVO_DEFAULTS.motorLagMs)
         expect(Math.abs(later.speed - steady) < 1e-3).toBe(true)
         const predicted = c.ahead(10)
-        c.observe(10, predicted.position - 0.01, 0, 10)
+        c.observe(10, predicted.position - 0.01, 0)
         expect(Math.abs(c.ahead(10).position - (predicted.position - 0.01 * SERVO_DEFAULTS.positionTrust)) < 1e-9).toBe(true)
     })
     test("fader loop: a touch turns its motor off at once", () => {

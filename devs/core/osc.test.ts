@@ -29,6 +29,7 @@ describe("osc (VM)", () => {
             "2f666f6f000000002c69697366660000000003e8ffffffff68656c6c6f0000003f9df3b640b5b22d"
         )
         expect(hex(encodeMessage("/b", [oscBlob([1, 2, 3, 4, 5]), oscBool(true)]))).toBe("2f6200002c625400000000050102030405000000")
+        expect(hex(encodeMessage("/b", [oscBlob(Buffer.from("0102030405", "hex")), oscBool(true)]))).toBe("2f6200002c625400000000050102030405000000")
         expect(hex(encodeMessage("/i", [oscInt(3e9), oscInt(-2.7)]))).toBe("2f6900002c6969007ffffffffffffffe")
         expect(hex(encodeMessage("/a\u0000b", [oscString("x\u0000y\u0000")]))).toBe("2f6162002c73000078790000")
     })

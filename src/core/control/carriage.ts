@@ -9,6 +9,7 @@
  * carriage: the model then takes the readings as they are.
  * Positions are 0..1 of travel, times ms, speeds travel/s, duties -1..1.
  */
+import { CONTROL_PERIOD_MS } from "./period"
 
 export interface CarriageModel {
     /** Duty that just keeps the carriage sliding (kinetic friction). */
@@ -48,9 +49,9 @@ export class Carriage {
      * A wiper reading: the carriage was at `position` at `t` (ms), moving about `measured`
      * (travel/s, from readings). Taken as it is when the motor is off (a hand may hold it).
      */
-    observe(t: number, position: number, measured: number, period: number) {
+    observe(t: number, position: number, measured: number) {
         if (t === this.readAt) return
-        const fresh = this.at < 0 || this.duty === 0 || t - this.readAt > 3 * period
+        const fresh = this.at < 0 || this.duty === 0 || t - this.readAt > 3 * CONTROL_PERIOD_MS
         this.readAt = t
         if (fresh) {
             this.position = position
@@ -62,7 +63,7 @@ export class Carriage {
         if (t > this.at) this.advance(t)
         const surprise = position - this.position
         this.position += this.model.positionTrust * surprise
-        this.speed += (this.model.speedTrust * surprise * 1000) / period
+        this.speed += (this.model.speedTrust * surprise * 1000) / CONTROL_PERIOD_MS
     }
 
     /** When the estimate is as of (ms): the last duty or reading; -1 before the first reading. */

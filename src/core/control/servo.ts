@@ -148,7 +148,7 @@ export class Servo {
      */
     update(now: number, position: number, speed: number, age: number, touched: boolean): number {
         this.beat(now)
-        this.carriage.observe(now - age, position, speed, CONTROL_PERIOD_MS)
+        this.carriage.observe(now - age, position, speed)
         const here = this.carriage.ahead(now)
         const duty = this.decide(now, here.position, here.speed, touched)
         this.carriage.drive(now, duty)

@@ -141,20 +141,9 @@ export function decodeOutOfBank(m: OscMessage): ChannelLevel[] | null {
 
 /** One I2C write: the 7-bit `address` and the bytes on the wire after it (register first). */
 export function encodeI2cWrite(address: number, bytes: Buffer): Buffer {
-    // the bytes go straight from the Buffer into the message's blob: a number[] on the way cost
-    // the VM's small heap 8 bytes a byte, grown in steps, for every motor and display write
-    const head = encodeMessage(LINK_I2C, [oscInt(address), oscBlob([])])
-    const n = bytes.length
-    const out = Buffer.alloc(head.length + ((n + 3) & ~3))
-    for (let i = 0; i < head.length - 4; i++) out[i] = head[i]
-    // the blob's size, big-endian, then its bytes (the padding is already zero)
-    const at = head.length - 4
-    out[at] = (n >> 24) & 0xff
-    out[at + 1] = (n >> 16) & 0xff
-    out[at + 2] = (n >> 8) & 0xff
-    out[at + 3] = n & 0xff
-    for (let i = 0; i < n; i++) out[head.length + i] = bytes[i]
-    return out
+    // the Buffer is the blob as it is: a number[] on the way would cost the VM's small heap 8
+    // bytes a byte, for every motor and display write
+    return encodeMessage(LINK_I2C, [oscInt(address), oscBlob(bytes)])
 }
 
 /** Decodes an I2C write; null when the message is not one or is malformed. */

@@ -12,7 +12,7 @@ export type OscArg =
     | { type: "i"; value: number }
     | { type: "f"; value: number }
     | { type: "s"; value: string }
-    | { type: "b"; value: number[] }
+    | { type: "b"; value: number[] | Buffer }
     | { type: "T"; value: true }
     | { type: "F"; value: false }
 
@@ -51,8 +51,11 @@ export function oscFloat(value: number): OscArg {
 export function oscString(value: string): OscArg {
     return { type: "s", value: value }
 }
-/** A `b` argument: bytes 0..255. */
-export function oscBlob(value: number[]): OscArg {
+/**
+ * A `b` argument: bytes 0..255, as a number[] or a Buffer. A Buffer is read where it is, not
+ * copied: the firmware's I2C writes are Buffers already (the decoder gives number[]).
+ */
+export function oscBlob(value: number[] | Buffer): OscArg {
     return { type: "b", value: value }
 }
 /** A `T` or `F` argument. */

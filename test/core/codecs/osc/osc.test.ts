@@ -50,6 +50,13 @@ describe("osc: encode and decode", () => {
         })
     })
 
+    it("encodes a Buffer blob as the same bytes in a number[]", () => {
+        for (const n of [0, 1, 3, 4, 5, 65]) {
+            const blob = Array.from({ length: n }, (_, i) => (i * 37 + 11) & 0xff)
+            expect(hex(encodeMessage("/b", [oscInt(7), oscBlob(Buffer.from(blob))]))).toBe(hex(encodeMessage("/b", [oscInt(7), oscBlob(blob)])))
+        }
+    })
+
     it("encodes a bundle as the spec lays it out, nested bundles included", () => {
         const inner = encodeBundle([1, 2], [{ kind: "message", address: "/a", args: [] }])
         const b = encodeBundle(TIMETAG_NOW, [
