@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick]`: measures the real firmware (bytecode in the DeviceScript VM)
  * on the simulated headroom_fader8 board: step responses against the physical limit, a preset
  * load, hand-to-DAW latency, messages at rest, message economy of a fast sweep, firmware size,
- * VM CPU per control period and heap in use after a scripted session, automation playback.
+ * VM CPU per control period and heap in use after a scripted session, automation playback, the
+ * OLED and the motors on one I2C bus (`--oled`: that alone, printed, nothing written).
  * Builds both boards' bytecode first (it measures the one and reports the size of both). Writes
  * bench/results.json and bench/steps.svg, the recorded run; --quick writes results.quick.json and
  * steps.quick.svg beside them (git-ignored). Prints a table. Medians, min, max.
@@ -18,9 +19,11 @@ import { physicalLimitMs } from "../sim/physics/faderModel"
 import { ALPS_100MM } from "../sim/physics/params"
 import { firmwareImage, Simulator } from "../sim/simulator"
 import { CURVES, following, play } from "./automation"
+import { oledBus, OledBusResult } from "./oledBus"
 import { stepsSvg, Trace } from "./stepsSvg"
 
 const quick = process.argv.includes("--quick")
+const oledOnly = process.argv.includes("--oled")
 const repsArg = process.argv.indexOf("--reps")
 /** Repetitions per case; `--reps N` for a quick run with medians. */
 const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : quick ? 1 : 3
@@ -131,6 +134,11 @@ async function main() {
     })
     const idle = () => sim.device.state()?.faders.every(f => f.servo === "idle" || f.servo === "stalled") ?? false
     await until(() => sim.device.state()?.law === "reaper" && idle(), 30000)
+    if (oledOnly) {
+        printOled(await oledBus(sim, REPS, idle, until))
+        await sim.stop()
+        process.exit(0)
+    }
     const toDaw = (after: number) => sim.link.log.since(after).filter(m => m.direction === "to-daw")
     const lastSeq = () => sim.link.log.since(0).pop()?.seq ?? 0
 
@@ -215,6 +223,8 @@ async function main() {
         }
     }
     await until(idle, 5000)
+    // 2c. the OLED's redraws and the motors on one I2C bus
+    const oled = await oledBus(sim, REPS, idle, until)
 
     const presetLoad = {
         settleMs: stats(presetRuns.map(p => p.settleMs)),
@@ -330,6 +340,7 @@ async function main() {
         presetLoad,
         automation,
         latency,
+        oled,
         idle: idleResult,
         sweep,
         firmware: {
@@ -351,12 +362,19 @@ async function main() {
     console.log(`preset load: ${presetLoad.settleMs.median} ms median (ratio ${presetLoad.ratio} to the slowest single move's limit)`)
     for (const a of automation)
         console.log(`automation ${a.curve} x${a.faders}: RMS ${a.rmsPct.median}% (${a.rmsPct.min}-${a.rmsPct.max}), lag ${a.lagMs.median} ms (${a.lagMs.min}-${a.lagMs.max}), RMS at that lag ${a.rmsAtLagPct}%, slowest ${a.slowestSpeed ?? "-"} travel/s`)
+    printOled(oled)
     console.log(`hand to DAW: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms (${latency.samples} samples; control period 10 ms)`)
     console.log(`at rest: ${idleResult.messagesPerMinute} messages/min; one fader held: ${idleResult.heldMessagesPerMinute}/min`)
     console.log(`sweep: ${sweep.messagesPerSecondPerFader} pitch bends/s, last position delivered: ${sweep.lastPositionDelivered}`)
     console.log(`firmware: heap in use ${results.firmware.heapBytes} B (${heapFree} B free) after ${actions} actions; VM CPU ${results.firmware.vmCpuMsPerControlPeriod.atRest} ms per control period at rest, ${results.firmware.vmCpuMsPerControlPeriod.riding} riding; panics ${panics}`)
     console.log(`wrote ${OUT.results} and ${OUT.svg}`)
     process.exit(0)
+}
+
+function printOled(o: OledBusResult) {
+    console.log(`OLED on the I2C bus: ${o.chunkBusMs} ms a display write, ${o.fullRedrawBusMs} ms a full redraw; ${o.redraws} redraws after a preset load: ${o.redrawBusMs} ms of bus over ${o.redrawSpanMs} ms (medians)`)
+    for (const [name, w] of [["without a redraw", o.withoutRedraw], ["during a redraw", o.duringRedraw]] as const)
+        console.log(`  motor writes ${name}: ${w.motorWrites}, wait for the bus worst ${w.worstWaitMs} ms, p99 ${w.p99WaitMs} ms`)
 }
 
 void main()

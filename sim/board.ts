@@ -1,19 +1,21 @@
 /**
  * The simulated board: one Jacdac device carrying, for each fader, a potentiometer (the wiper
- * through the ADC model) and a touch button, plus the five front-panel buttons and the OLED (a
- * character screen of the SSD1306's 18 x 7 characters), with the names the firmware's roles use
- * (boards/README.md); and, off the Jacdac bus as on the chip, the I2C bus with the PCA9685s that
- * drive the motors (sim/chips/), wired as the board JSON says. The physics of every fader is
+ * through the ADC model) and a touch button, plus the five front-panel buttons, with the names the
+ * firmware's roles use (boards/README.md); and, off the Jacdac bus as on the chip, one I2C bus with
+ * the PCA9685s that drive the motors and the SSD1306 of the OLED (sim/chips/), at the addresses
+ * the board JSON gives. What the OLED shows is read off its pixels. The physics of every fader is
  * advanced to the wall clock in 0.25 ms steps (but for a stall of the simulator's own process);
  * an I2C write first brings the physics up to the moment it arrived and takes effect once the bus
  * has carried it, so no duty changes early.
  */
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { ButtonServer, CharacterScreenServer, CharacterScreenVariant, JDBus, JDServerServiceProvider, JDServiceServer } from "jacdac-ts"
+import { ButtonServer, JDBus, JDServerServiceProvider, JDServiceServer } from "jacdac-ts"
 import { MotorWiring } from "../src/boards/pcaMotors"
-import { SSD1306_COLUMNS, SSD1306_ROWS } from "../src/core/surface/screenText"
-import { MotorBus } from "./chips/motorBus"
+import { SimI2cBus } from "./chips/i2cBus"
+import { MotorChips } from "./chips/motorChips"
+import { Ssd1306 } from "./chips/ssd1306"
+import { readScreen } from "./readScreen"
 import { FaderModel, STEP_S } from "./physics/faderModel"
 import { readAdc } from "./physics/adc"
 import { ALPS_100MM, FaderParams } from "./physics/params"
@@ -46,12 +48,21 @@ export interface SimBoardOptions {
     start?: number[]
 }
 
+/** The board JSON's Headroom part ("$headroom"): what the simulator needs of it. */
+function headroomOf(board: string): { faders: { motor: MotorWiring }[]; master: { motor: MotorWiring } | null; display: { address: number } } {
+    return JSON.parse(readFileSync(resolve(import.meta.dirname, "..", "boards", `${board}.board.json`), "utf8")).$headroom
+}
+
 /** Each motor's PCA9685 address and IN1 channel, strips first, from the board JSON ("$headroom"). */
 export function motorWiring(board: string): MotorWiring[] {
-    const json = JSON.parse(readFileSync(resolve(import.meta.dirname, "..", "boards", `${board}.board.json`), "utf8"))
-    const h = json.$headroom
+    const h = headroomOf(board)
     const strips = h.master ? [...h.faders, h.master] : h.faders
-    return strips.map((f: { motor: MotorWiring }) => ({ address: f.motor.address, in1: f.motor.in1 }))
+    return strips.map(f => ({ address: f.motor.address, in1: f.motor.in1 }))
+}
+
+/** The OLED's I2C address, from the board JSON ("$headroom"). */
+export function displayAddress(board: string): number {
+    return headroomOf(board).display.address
 }
 
 /** One simulated fader: its physics and its two servers. */
@@ -86,10 +97,11 @@ export class SimBoard {
     readonly board: string
     readonly faders: SimFader[]
     readonly buttons: Record<SimButton, ButtonServer>
-    readonly display = new CharacterScreenServer({ rows: SSD1306_ROWS, columns: SSD1306_COLUMNS, variant: CharacterScreenVariant.OLED })
     readonly provider: JDServerServiceProvider
-    /** The board's I2C bus and the PCA9685s on it. */
-    readonly i2c: MotorBus
+    /** The board's I2C bus, the motors' PCA9685s and the OLED's SSD1306 on it. */
+    readonly i2c = new SimI2cBus()
+    readonly motors: MotorChips
+    readonly display = new Ssd1306()
     private clock = 0
     /** Time (ms) the physics has been advanced to: whole steps, at most one behind the clock. */
     private physicsT = 0
@@ -118,7 +130,8 @@ export class SimBoard {
             "headroom-sim",
             named.map(e => e[1])
         )
-        this.i2c = new MotorBus(motorWiring(opts.board), (i, duty) => (this.faders[i].model.duty = duty))
+        this.motors = new MotorChips(this.i2c, motorWiring(opts.board), (i, duty) => (this.faders[i].model.duty = duty))
+        this.i2c.attach(displayAddress(opts.board), this.display, "display")
     }
 
     /** An I2C write from the firmware, arriving now: it takes effect once the bus has carried it. */
@@ -135,13 +148,13 @@ export class SimBoard {
             out[`touch${f.suffix}`] = f.touch
         }
         for (const n of BUTTON_NAMES) out[n] = this.buttons[n]
-        out.display = this.display
         return out
     }
 
-    /** What the OLED shows: the text the firmware last wrote to it. */
+    /** What the OLED shows, read off its pixels: rows separated by "\n" (see readScreen.ts). */
     displayText(): string {
-        return this.display.message.values()[0] ?? ""
+        this.catchUp()
+        return readScreen((x, y) => this.display.lit(x, y))
     }
 
     /** Number of channel strips (the master, if any, is the last fader). */
@@ -240,7 +253,8 @@ export class SimBoard {
     /** Cuts every motor: the device is gone, so nothing may keep driving (no runaway motor); the PWM chips start afresh. */
     stopMotors() {
         this.catchUp()
-        this.i2c.powerOff()
+        this.i2c.clear()
+        this.motors.powerOff()
     }
 
     private catchUp: () => void = () => undefined

@@ -10,7 +10,8 @@ import { Fader, FaderOptions, FADER_DEFAULTS } from "../src/core/control/fader"
 import { FaderLoop } from "../src/core/control/faderLoop"
 import { CONTROL_PERIOD_MS } from "../src/core/control/period"
 import { MotorWiring, PcaMotors } from "../src/boards/pcaMotors"
-import { MotorBus } from "./chips/motorBus"
+import { SimI2cBus } from "./chips/i2cBus"
+import { MotorChips } from "./chips/motorChips"
 import { readAdc } from "./physics/adc"
 import { FaderModel, STEP_S } from "./physics/faderModel"
 import { ALPS_100MM, FaderParams } from "./physics/params"
@@ -51,7 +52,7 @@ function wiring(n: number): MotorWiring[] {
 export class ClosedLoop {
     readonly faders: LoopFader[]
     readonly loop: FaderLoop
-    readonly bus: MotorBus
+    readonly bus = new SimI2cBus()
     readonly motors: PcaMotors
     /** Simulated time, ms. */
     t = 0
@@ -77,7 +78,7 @@ export class ClosedLoop {
         this.faders = starts.map(s => ({ model: new FaderModel(params, s), core: new Fader(opts, { low: 0, high: 1 }) }))
         this.loop = new FaderLoop(this.faders.map(f => f.core))
         const wires = wiring(starts.length)
-        this.bus = new MotorBus(wires, (i, duty) => (this.faders[i].model.duty = duty))
+        new MotorChips(this.bus, wires, (i, duty) => (this.faders[i].model.duty = duty))
         this.motors = new PcaMotors({ write: (address, bytes) => (this.bus.write(this.t + this.timing.tripMs + this.late() + this.held(), address, [...bytes]), true) }, wires)
     }
 

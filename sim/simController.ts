@@ -76,7 +76,7 @@ export class SimApiController implements SimController {
                 firmwareDawIgnored: fw?.dawIgnored ?? 0,
                 firmwareLinkDropped: fw?.linkDropped ?? 0,
             },
-            display: { text: this.sim.board.displayText(), packets: fw?.displayPackets ?? 0, unbound: fw?.displayUnbound ?? 0 },
+            display: { text: this.sim.board.displayText() },
             host: { connected: this.sim.link.deviceConnected(), midiUnbound: fw?.midiUnbound ?? 0, linkUnbound: fw?.linkUnbound ?? 0, losses: fw?.linkLosses ?? 0 },
         }
     }

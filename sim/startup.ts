@@ -41,7 +41,7 @@ export class Startup implements SimController {
     state(): SimState {
         if (this.ready) return this.ready.state()
         const faders = (this.board?.faders ?? []).map((f, i) => ({ channel: i + 1, element: "", position: f.model.fraction(), db: null, target: null, touched: f.model.touched(), motor: f.commanded(), sourceDb: null }))
-        return { board: this.boardName, status: this.status, preset: "", mode: "", bank: 0, law: "", faders, mixBusDb: null, dropped: {}, display: { text: "", packets: 0, unbound: 0 }, host: { connected: false, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
+        return { board: this.boardName, status: this.status, preset: "", mode: "", bank: 0, law: "", faders, mixBusDb: null, dropped: {}, display: { text: "" }, host: { connected: false, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
     }
 
     presets(): string[] {

@@ -1,4 +1,4 @@
 import { startHardware } from "./boards/fader4"
 import { startFirmware } from "./firmware/firmware"
 
-await startFirmware(await startHardware())
+await startFirmware(startHardware())

@@ -1,4 +1,4 @@
 import { startHardware } from "./boards/fader8"
 import { startFirmware } from "./firmware/firmware"
 
-await startFirmware(await startHardware())
+await startFirmware(startHardware())

@@ -35,7 +35,7 @@ export interface SimState {
     mixBusDb: number | null
     /** Input dropped or ignored, by where it was dropped. */
     dropped: Record<string, number>
-    /** The OLED: its text (rows separated by "\n"), the packets the firmware spent on it, texts it could not send (no display bound). */
+    /** The OLED: its text, read off the simulated SSD1306's pixels (rows separated by "\n"). */
     display: DisplayState
     /** The host link on the Jacdac bus: whether the firmware has said hello, and what it skipped for want of a host serving its roles. */
     host: HostState
@@ -52,8 +52,6 @@ export interface HostState {
 
 export interface DisplayState {
     text: string
-    packets: number
-    unbound: number
 }
 
 export interface DawMessage {

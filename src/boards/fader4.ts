@@ -11,14 +11,15 @@ import { startI2cBus } from "./i2c"
 import { PcaMotors } from "./pcaMotors"
 
 /** Starts the on-board servers, the motors' PWM chips and the display of Fader4 and returns their roles. */
-export async function startHardware(): Promise<Hardware> {
+export function startHardware(): Hardware {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader2", pin: pins.VN, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: 10 }),
     ]
-    const motors = new PcaMotors(startI2cBus(), [
+    const i2c = startI2cBus()
+    const motors = new PcaMotors(i2c, [
         { address: 0x40, in1: 0 },
         { address: 0x40, in1: 2 },
         { address: 0x40, in1: 4 },
@@ -37,7 +38,7 @@ export async function startHardware(): Promise<Hardware> {
         bankRight: startButton({ name: "bankRight", pin: pins.P4 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
-    const display = await startOledDisplay({ name: "display", address: 0x3c })
+    const display = startOledDisplay(i2c, motors, { address: 0x3c })
     return {
         board: "headroom_fader4",
         faders: wipers.map((wiper, i) => ({ wiper, touch: touches[i] })),

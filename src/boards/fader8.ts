@@ -11,7 +11,7 @@ import { startI2cBus } from "./i2c"
 import { PcaMotors } from "./pcaMotors"
 
 /** Starts the on-board servers, the motors' PWM chips and the display of Fader8 and returns their roles. */
-export async function startHardware(): Promise<Hardware> {
+export function startHardware(): Hardware {
     const wipers = [
         startPotentiometer({ name: "fader1", pin: pins.P1, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "fader2", pin: pins.P2, samplingItv: 5, streamingItv: 10 }),
@@ -23,7 +23,8 @@ export async function startHardware(): Promise<Hardware> {
         startPotentiometer({ name: "fader8", pin: pins.P9, samplingItv: 5, streamingItv: 10 }),
         startPotentiometer({ name: "faderMaster", pin: pins.P10, samplingItv: 5, streamingItv: 10 }),
     ]
-    const motors = new PcaMotors(startI2cBus(), [
+    const i2c = startI2cBus()
+    const motors = new PcaMotors(i2c, [
         { address: 0x40, in1: 0 },
         { address: 0x40, in1: 2 },
         { address: 0x40, in1: 4 },
@@ -52,7 +53,7 @@ export async function startHardware(): Promise<Hardware> {
         bankRight: startButton({ name: "bankRight", pin: pins.P47 }),
         mode: startButton({ name: "mode", pin: pins.P0 }),
     }
-    const display = await startOledDisplay({ name: "display", address: 0x3c })
+    const display = startOledDisplay(i2c, motors, { address: 0x3c })
     const strips = wipers.map((wiper, i) => ({ wiper, touch: touches[i] }))
     return {
         board: "headroom_fader8",

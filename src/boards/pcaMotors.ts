@@ -58,6 +58,16 @@ export class PcaMotors {
         for (let k = 0; k < this.chips.length; k++) this.applyChip(this.chips[k], duties)
     }
 
+    /** True while a motor's last duty written is not off. */
+    driving(): boolean {
+        for (let k = 0; k < this.chips.length; k++) {
+            const written = this.chips[k].written
+            // NaN (never written) is not driving
+            for (let i = 0; i < written.length; i++) if (written[i] > 0 || written[i] < 0) return true
+        }
+        return false
+    }
+
     private applyChip(chip: PcaChip, duties: number[]) {
         // the chip's fastest PWM (1526 Hz): the slower, the louder the motors whine; the
         // oscillator's 500 us after waking have passed by the next period's write

@@ -71,8 +71,7 @@ export async function startFirmware(hw: Hardware) {
         outbox,
         roles.map(r => r.wiper),
         new ds.MidiOutput("midi"),
-        link.role,
-        hw.display
+        link.role
     )
     link.send = frame => {
         const queued = outbox.addLink(frame)
@@ -187,7 +186,7 @@ export async function startFirmware(hw: Hardware) {
             showStrips(mix, surface, daw, now)
             daw.flushScribble(now)
         }
-        if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, outbox, now)) lastScreen = now
+        if (hw.display && now - lastScreen >= SCREEN_MS && showScreen(mix, surface, master, hw.display, now)) lastScreen = now
         if (report && sim.connected && now - lastState >= STATE_MS) {
             lastState = now
             const all = now - lastFull >= 1000

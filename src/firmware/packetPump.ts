@@ -6,7 +6,7 @@
  * skipped and counted.
  */
 import * as ds from "@devicescript/core"
-import { Outbox, PACKET_DISPLAY, PACKET_LINK, PACKET_MIDI, STREAM_SAMPLES } from "../core/control/outbox"
+import { Outbox, PACKET_LINK, PACKET_MIDI, STREAM_SAMPLES } from "../core/control/outbox"
 
 /** Longest nap (ms) of an idle pump: routine wiper refreshes need no kick. */
 const IDLE_MS = 20
@@ -16,8 +16,6 @@ export class PacketPump {
     failures = 0
     /** Stream refreshes skipped because the wiper was not bound (a write would wait for it). */
     unbound = 0
-    /** Display texts skipped because no display was bound (none on the board, or not found). */
-    displayUnbound = 0
     /**
      * MIDI batches and link messages skipped because no host link serves their role: a command
      * to an unbound role waits forever, and the pump must go on.
@@ -30,8 +28,7 @@ export class PacketPump {
         private outbox: Outbox,
         private wipers: ds.Potentiometer[],
         private midi: ds.MidiOutput,
-        private link: ds.Serial,
-        private display: ds.CharacterScreen | null
+        private link: ds.Serial
     ) {}
 
     /** Tells the pump that the outbox has something. */
@@ -41,15 +38,13 @@ export class PacketPump {
 
     async run() {
         for (;;) {
-            const taken = ds.millis()
-            const p = this.outbox.take(taken)
+            const p = this.outbox.take(ds.millis())
             if (!p) {
                 await ds.wait(this.wake, IDLE_MS)
                 continue
             }
             if (p.kind === PACKET_MIDI) await this.sendMidi(p.bytes)
             else if (p.kind === PACKET_LINK) await this.sendLink(p.bytes)
-            else if (p.kind === PACKET_DISPLAY) await this.show(p.text, taken)
             else await this.askSamples(this.wipers[p.wiper])
         }
     }
@@ -63,21 +58,6 @@ export class PacketPump {
             await wiper.streamingSamples.write(STREAM_SAMPLES)
         } catch (e) {
             this.failures++
-        }
-    }
-
-    /** The whole text in one write; one that could not go is sent again later. */
-    private async show(text: string, now: number) {
-        if (!this.display || !this.display.isBound) {
-            this.displayUnbound++
-            this.outbox.displayLost(now)
-            return
-        }
-        try {
-            await this.display.message.write(text)
-        } catch (e) {
-            this.failures++
-            this.outbox.displayLost(now)
         }
     }
 

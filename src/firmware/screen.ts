@@ -1,13 +1,13 @@
 /**
  * What the OLED shows, from the mix and the surface: the text is laid out by the shared core
- * (src/core/surface/screenText.ts) and handed to the outbox, which sends it only when it changed, at most
- * once a second and after every other packet (docs/firmware.md). No layout while a motor moves a
- * fader: the packet budget and the heap are scarcest then (a preset load), and the text shows the
- * levels the faders were sent to, so it is the same once they arrive. While the host hears the
- * DAW's meters, each strip also shows whether its source is heard and its level after the fader.
+ * (src/core/surface/screenText.ts) and handed to the display, which draws the rows that changed
+ * (src/boards/oledDisplay.ts: I2C, no packets). No layout while a motor moves a fader: the heap is
+ * scarcest then (a preset load), the bus is the motors', and the text shows the levels the faders
+ * were sent to, so it is the same once they arrive. While the host hears the DAW's meters, each
+ * strip also shows whether its source is heard and its level after the fader.
  */
+import { OledDisplay } from "../boards/oledDisplay"
 import { Fader } from "../core/control/fader"
-import { Outbox } from "../core/control/outbox"
 import { SERVO_IDLE, SERVO_STALLED, SERVO_TOUCHED } from "../core/control/servo"
 import { screenText, SSD1306_COLUMNS, SSD1306_ROWS } from "../core/surface/screenText"
 import { Surface } from "../core/surface/surface"
@@ -15,7 +15,7 @@ import { FaderLawName, positionToDb } from "../core/mix/taper"
 import { MixControl } from "./mixControl"
 import { MODE_LOWER } from "./settings"
 
-/** How often (ms) the text is laid out; the outbox sends a changed one at most every DISPLAY_MS. */
+/** How often (ms) the text is laid out. */
 export const SCREEN_MS = 500
 
 function levelDb(law: FaderLawName, f: Fader): number {
@@ -28,8 +28,8 @@ function atRest(f: Fader): boolean {
     return s === SERVO_IDLE || s === SERVO_STALLED || s === SERVO_TOUCHED
 }
 
-/** Lays the screen out at `now` (ms) and hands the text to the outbox; false when a motor is moving (nothing done). */
-export function showScreen(mix: MixControl, surface: Surface, master: Fader | null, outbox: Outbox, now: number): boolean {
+/** Lays the screen out at `now` (ms) and hands the text to `display`; false when a motor is moving (nothing done). */
+export function showScreen(mix: MixControl, surface: Surface, master: Fader | null, display: OledDisplay, now: number): boolean {
     if (!surface.faders.every(atRest) || (master && !atRest(master))) return false
     const law = mix.settings.law
     const sources = mix.sources
@@ -51,6 +51,6 @@ export function showScreen(mix: MixControl, surface: Surface, master: Fader | nu
               })
             : undefined,
     })
-    outbox.setDisplay(text, now)
+    display.show(text)
     return true
 }

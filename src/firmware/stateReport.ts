@@ -79,8 +79,6 @@ export class StateReport {
                 motorPackets: this.motors.writes,
                 midiPackets: outbox.midiPackets,
                 // the rare counters and the faders travel in messages of their own
-                displayPackets: 0,
-                displayUnbound: 0,
                 midiUnbound: 0,
                 linkUnbound: 0,
                 linkLosses: 0,
@@ -88,6 +86,6 @@ export class StateReport {
             })
         )
         const pump = this.pump
-        if (all) this.socket.post(encodeCounters({ displayPackets: outbox.displayPackets, displayUnbound: pump.displayUnbound, midiUnbound: pump.midiUnbound, linkUnbound: pump.linkUnbound, linkLosses: this.link.losses }))
+        if (all) this.socket.post(encodeCounters({ midiUnbound: pump.midiUnbound, linkUnbound: pump.linkUnbound, linkLosses: this.link.losses }))
     }
 }

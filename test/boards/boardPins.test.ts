@@ -15,7 +15,7 @@ interface Call { fn: string; props: Record<string, string> }
 /** Every start*(...) call of a board file, in source order, with its literal properties as text. */
 function startCalls(source: string): Call[] {
     const calls: Call[] = []
-    for (const m of source.matchAll(/\b(startPotentiometer|startButton|startOledDisplay)\(\{([^}]*)\}\)/g)) {
+    for (const m of source.matchAll(/\b(startPotentiometer|startButton|startOledDisplay)\((?:i2c, motors, )?\{([^}]*)\}\)/g)) {
         const props: Record<string, string> = {}
         for (const p of m[2].split(",")) {
             const kv = p.split(":").map(s => s.trim())
@@ -35,7 +35,7 @@ function expectedCalls(board: any): Call[] {
         ...strips.map(f => ({ fn: "startPotentiometer", props: { name: f.roles.wiper, pin: f.wiper, samplingItv: s(h.wiper.samplingItv), streamingItv: s(h.wiper.streamingItv) } })),
         ...strips.map(f => ({ fn: "startButton", props: { name: f.roles.touch, pin: f.touch, activeHigh: "true" } })),
         ...BUTTONS.map(n => ({ fn: "startButton", props: { name: n, pin: h.buttons[n] } })),
-        { fn: "startOledDisplay", props: { name: "display", address: "0x" + h.display.address.toString(16) } },
+        { fn: "startOledDisplay", props: { address: "0x" + h.display.address.toString(16) } },
     ]
 }
 
@@ -48,6 +48,12 @@ describe.each(BOARDS)("%s", id => {
 
     it("starts exactly the roles, pins and addresses the board JSON names, in the documented order", () => {
         expect(startCalls(source)).toEqual(expectedCalls(board))
+    })
+
+    it("puts the motors' PCA9685s and the OLED on one I2C bus", () => {
+        expect(source).toMatch(/const i2c = startI2cBus\(\)/)
+        expect(source).toMatch(/new PcaMotors\(i2c, /)
+        expect(source).toMatch(/startOledDisplay\(i2c, motors, /)
     })
 
     it("wires every motor to the PCA9685 address and channel the board JSON names, in strip order", () => {

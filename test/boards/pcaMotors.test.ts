@@ -32,6 +32,21 @@ describe("PCA9685 motors", () => {
         m.apply([0, 0, 0.3])
         expect(r.writes.slice(n)).toEqual([{ address: 0x41, bytes: Array.from(chipBytes([0], [0.3])) }])
     })
+    it("is driving while a motor's last written duty is not off, a failed write not counted", () => {
+        let failing = false
+        const r = recorder(() => failing)
+        const m = new PcaMotors(r.bus, WIRING)
+        expect(m.driving()).toBe(false)
+        m.apply([0, 0, 0])
+        expect(m.driving()).toBe(false)
+        m.apply([0, -0.2, 0])
+        expect(m.driving()).toBe(true)
+        m.apply([0, 0, 0])
+        expect(m.driving()).toBe(false)
+        failing = true
+        m.apply([0, 0, 0.4])
+        expect(m.driving()).toBe(false)
+    })
     it("tries a failed write again at the next period", () => {
         let failing = false
         const r = recorder(() => failing)

@@ -42,6 +42,10 @@ describe("eight motors on headroom_fader8", () => {
 
     it("never ran out of memory once running, and keeps 8 KB of heap free", async () => {
         expect(sim.panics.slice(bootPanics)).toEqual([])
-        expect(await sim.heapFree(8192)).toBe(true)
+        // upwards in 512 B steps on the running program: only the last probe, the one that fails, restarts it
+        let free = 0
+        for (let probe = 8192; probe <= 16384 && (await sim.heapFree(probe)); probe += 512) free = probe
+        console.log(`heap: ${free} B free after three presets (512 B steps)`)
+        expect(free).toBeGreaterThanOrEqual(8192)
     })
 })

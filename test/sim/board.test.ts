@@ -16,14 +16,12 @@ describe("simulated board", () => {
         try {
             board.faders[0].model.duty = 1
             wall += 5
-            // cutting the motors catches the physics up first
-            board.stopMotors()
+            board.displayText()
             expect(board.now()).toBeCloseTo(5, 9)
-            board.faders[0].model.duty = 1
             const before = board.faders[0].model.fraction()
-            // 400 ms without a turn of the event loop, then something from the firmware arrives
+            // 400 ms without a turn of the event loop, then the firmware's write arrives
             wall += 400
-            board.stopMotors()
+            board.displayText()
             expect(board.now()).toBeCloseTo(5 + MAX_CATCH_UP_MS, 9)
             const ran = board.faders[0].model.fraction() - before
             expect(ran).toBeGreaterThan(0)

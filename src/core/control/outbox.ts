@@ -1,8 +1,8 @@
 /**
  * What the firmware still spends Jacdac packets on, in one place. DeviceScript lets a program send
  * a burst of 5 packets, then one per 20 ms, for all roles together (the motors are on I2C and
- * spend none). So nothing writes a role directly: MIDI bytes are appended to one batch, the
- * display's latest text is kept, and a single writer takes the next packet in priority order:
+ * spend none, and so does the OLED: it is drawn over I2C too). So nothing writes a role directly:
+ * MIDI bytes are appended to one batch, and a single writer takes the next packet in priority order:
  *   1. a wiper whose stream is about to run out, or has stopped,
  *   2. link messages for the host (rare: a hello) and the MIDI batch (the DAW hears the hand
  *      within a control period), in the order they were queued: a hello carries the device's
@@ -10,10 +10,7 @@
  *      between them, the levels of channels out of the MCU bank (the rule's, a preset's: several
  *      channels a message, the latest level of each; while MIDI waits, once they have waited
  *      OUT_OF_BANK_MS, and never ahead of a bank change still in the batch),
- *   3. a wiper stream due for its routine refresh,
- *   4. the display's text, when it changed, at most once per DISPLAY_MS (one packet carries the
- *      whole screen); a text kept waiting DISPLAY_STARVED_MS by a busy MIDI stream (a hand riding
- *      a fader) goes before the MIDI batch.
+ *   3. a wiper stream due for its routine refresh.
  * Wiper streams are kept alive here rather than by the runtime: a sensor streams only the number
  * of samples it was last asked for, and DeviceScript's `reading.subscribe` re-asks on every
  * announce of the board (each 500 ms), every wiper at once: nine packets in one block.
@@ -28,8 +25,6 @@ export const MAX_MIDI_BATCH = 228
 export const PACKET_MIDI = 2
 /** Ask wiper `wiper` for STREAM_SAMPLES more readings. */
 export const PACKET_STREAM = 3
-/** The display's whole text. */
-export const PACKET_DISPLAY = 4
 /** A SLIP-framed link message for the host (its `bytes`). */
 export const PACKET_LINK = 5
 /** Link messages waiting for the host beyond this are refused: they are rare (a hello, a bank change). */
@@ -41,11 +36,6 @@ const MAX_LINK_QUEUE = 4
  */
 export const OUT_OF_BANK_MS = 100
 
-/** Shortest time (ms) between two display packets: nobody reads a screen faster. */
-export const DISPLAY_MS = 1000
-/** A changed text waits at most this long (ms) behind the MIDI batch. */
-export const DISPLAY_STARVED_MS = 3000
-
 /** Readings asked for at each refresh: the streaming_samples register is a u8. */
 export const STREAM_SAMPLES = 255
 /** Readings stopped for this long (ms) mean the wiper lost its stream (a reset, a lost request). */
@@ -53,15 +43,13 @@ const STREAM_SILENT_MS = 250
 /** Time (ms) the packets queued ahead of an urgent refresh can take: a burst of MIDI, 20 ms each. */
 const STREAM_MARGIN_MS = 400
 
-/** One packet for the writer: a batch of MIDI bytes, a link message, a wiper stream refresh, or the display's text. */
+/** One packet for the writer: a batch of MIDI bytes, a link message, or a wiper stream refresh. */
 export interface Packet {
     kind: number
     /** The wiper to refresh (-1 for the other kinds). */
     wiper: number
     /** The MIDI batch or the link message (empty for the other kinds). */
     bytes: Buffer
-    /** The display's text ("" for the other kinds). */
-    text: string
 }
 
 const NO_BYTES = Buffer.alloc(0)
@@ -70,7 +58,6 @@ export class Outbox {
     /** Packets handed out so far, per kind (for the budget report). */
     midiPackets = 0
     streamPackets = 0
-    displayPackets = 0
     linkPackets = 0
     outOfBankPackets = 0
     /** MIDI bytes dropped because a batch was full (should stay 0). */
@@ -96,11 +83,6 @@ export class Outbox {
     private nextStream = 0
     private refreshMs: number
     private urgentMs: number
-    /** The display's text wanted, the one last handed out, when that was, and since when the wanted one waits. */
-    private display = ""
-    private displaySent = ""
-    private displayAt = -DISPLAY_MS
-    private displayWaits = -1
 
     /**
      * `wipers` wipers streaming a reading every `streamMs` (the board's server config). Each
@@ -134,21 +116,9 @@ export class Outbox {
         return true
     }
 
-    /** The display should show `text` from `now` (ms); nothing is sent while it already does. */
-    setDisplay(text: string, now: number) {
-        if (text !== this.display) this.displayWaits = text === this.displaySent ? -1 : now
-        this.display = text
-    }
-
-    /** The text last handed out never reached the display (not bound, or the write failed): it is sent again. */
-    displayLost(now: number) {
-        this.displaySent = ""
-        this.displayWaits = now
-    }
-
     /** True when a packet is waiting at `now` (ms). */
     waiting(now: number): boolean {
-        if (this.midiLen > 0 || this.link.length > 0 || this.outChannels.length > 0 || this.displayDue(now, false)) return true
+        if (this.midiLen > 0 || this.link.length > 0 || this.outChannels.length > 0) return true
         for (let i = 0; i < this.askedAt.length; i++) if (this.streamDue(i, now, this.refreshMs)) return true
         return false
     }
@@ -157,19 +127,17 @@ export class Outbox {
     take(now: number): Packet | null {
         const urgent = this.streamToRefresh(now, this.urgentMs)
         if (urgent >= 0) return this.streamPacket(urgent, now)
-        if (this.displayDue(now, true)) return this.displayPacket(now)
         if (this.link.length > 0) {
             if (this.midiBefore[0] > 0) return this.midiPacket(this.midiBefore[0])
             this.midiBefore.shift()
             this.linkPackets++
             const frame = this.link.shift() as Buffer
-            return { kind: PACKET_LINK, wiper: -1, bytes: frame, text: "" }
+            return { kind: PACKET_LINK, wiper: -1, bytes: frame }
         }
         if (this.outChannels.length > 0 && this.outMidiBefore === 0 && (this.midiLen === 0 || now - this.outSince >= OUT_OF_BANK_MS)) return this.outOfBankPacket(now)
         if (this.midiLen > 0) return this.midiPacket(this.midiLen)
         const due = this.streamToRefresh(now, this.refreshMs)
-        if (due >= 0) return this.streamPacket(due, now)
-        return this.displayDue(now, false) ? this.displayPacket(now) : null
+        return due >= 0 ? this.streamPacket(due, now) : null
     }
 
     /** The batch's first `n` MIDI bytes as a packet; the rest stay queued. */
@@ -181,7 +149,7 @@ export class Outbox {
         for (let k = 0; k < this.midiBefore.length; k++) this.midiBefore[k] = this.midiBefore[k] > n ? this.midiBefore[k] - n : 0
         this.outMidiBefore = this.outMidiBefore > n ? this.outMidiBefore - n : 0
         this.midiPackets++
-        return { kind: PACKET_MIDI, wiper: -1, bytes: bytes, text: "" }
+        return { kind: PACKET_MIDI, wiper: -1, bytes: bytes }
     }
 
     /** Wiper `i` needs a refresh at `now`: never asked, `ageMs` since the last one, or gone silent. */
@@ -208,7 +176,7 @@ export class Outbox {
     private streamPacket(i: number, now: number): Packet {
         this.askedAt[i] = now
         this.streamPackets++
-        return { kind: PACKET_STREAM, wiper: i, bytes: NO_BYTES, text: "" }
+        return { kind: PACKET_STREAM, wiper: i, bytes: NO_BYTES }
     }
 
     /** Channel `channel` (0-based), out of the MCU bank, is now at `position14` (the latest replaces one still waiting). */
@@ -249,7 +217,7 @@ export class Outbox {
         this.outLevels = this.outLevels.slice(n)
         this.outSince = now
         this.outOfBankPackets++
-        return { kind: PACKET_LINK, wiper: -1, bytes: slipEncode(encodeOutOfBank(levels)), text: "" }
+        return { kind: PACKET_LINK, wiper: -1, bytes: slipEncode(encodeOutOfBank(levels)) }
     }
 
     /** Queues one framed link message for the host; false when the queue is full. */
@@ -258,19 +226,5 @@ export class Outbox {
         this.link.push(frame)
         this.midiBefore.push(this.midiLen)
         return true
-    }
-
-    /** The display's text is due at `now`: changed, and the last one a while ago; `starved`: kept waiting too long. */
-    private displayDue(now: number, starved: boolean): boolean {
-        if (this.displayWaits < 0 || now - this.displayAt < DISPLAY_MS) return false
-        return !starved || now - this.displayWaits >= DISPLAY_STARVED_MS
-    }
-
-    private displayPacket(now: number): Packet {
-        this.displayAt = now
-        this.displayWaits = -1
-        this.displaySent = this.display
-        this.displayPackets++
-        return { kind: PACKET_DISPLAY, wiper: -1, bytes: NO_BYTES, text: this.display }
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { DISPLAY_MS, DISPLAY_STARVED_MS, MAX_MIDI_BATCH, OUT_OF_BANK_MS, Outbox, Packet, PACKET_DISPLAY, PACKET_LINK, PACKET_MIDI, PACKET_STREAM, STREAM_SAMPLES } from "../../../src/core/control/outbox"
+import { MAX_MIDI_BATCH, OUT_OF_BANK_MS, Outbox, Packet, PACKET_LINK, PACKET_MIDI, PACKET_STREAM, STREAM_SAMPLES } from "../../../src/core/control/outbox"
 import { ChannelLevel, decodeOutOfBank } from "../../../src/core/codecs/link/linkProtocol"
 import { SlipDecoder } from "../../../src/core/codecs/link/slip"
 import { messagesIn } from "../../../src/core/codecs/osc/osc"
@@ -214,54 +214,6 @@ describe("outbox", () => {
             p.addMidi([0x90, 0x68, 0x7f])
             expect(p.take(1800)).toMatchObject({ kind: PACKET_MIDI })
             expect(p.take(1820)).toMatchObject({ kind: PACKET_STREAM })
-        })
-    })
-    describe("sends the display's text", () => {
-        it("last of all, and only when it changed", () => {
-            const o = new Outbox(1, 10)
-            o.setDisplay("rock", 0)
-            o.addMidi([0xe0, 0, 0x40])
-            const kinds: number[] = []
-            for (let t = 0; t <= 10 * STEP; t += STEP) for (let p = o.take(t); p; p = o.take(t)) kinds.push(p.kind)
-            // a wiper never asked for samples is urgent
-            expect(kinds).toEqual([PACKET_STREAM, PACKET_MIDI, PACKET_DISPLAY])
-            expect(o.displayPackets).toBe(1)
-            o.setDisplay("rock", 5000)
-            expect(o.take(5000)).toMatchObject({ kind: PACKET_STREAM })
-            expect(o.take(5000)).toBeNull()
-        })
-        it("whole, at most once per DISPLAY_MS, the latest text replacing an unsent one", () => {
-            const o = new Outbox(0, 10)
-            o.setDisplay("one", 0)
-            expect(o.take(0)).toMatchObject({ kind: PACKET_DISPLAY, text: "one" })
-            o.setDisplay("two", 10)
-            o.setDisplay("three", 20)
-            expect(o.waiting(DISPLAY_MS - 1)).toBe(false)
-            expect(o.take(DISPLAY_MS - 1)).toBeNull()
-            expect(o.take(DISPLAY_MS)).toMatchObject({ kind: PACKET_DISPLAY, text: "three" })
-            // a text changed back to the one shown is not sent again
-            o.setDisplay("four", 1100)
-            o.setDisplay("three", 1200)
-            expect(o.take(5000)).toBeNull()
-            expect(o.displayPackets).toBe(2)
-        })
-        it("again when the last one never reached the display", () => {
-            const o = new Outbox(0, 10)
-            o.setDisplay("rock", 0)
-            o.take(0)
-            o.displayLost(0)
-            expect(o.take(DISPLAY_MS)).toMatchObject({ kind: PACKET_DISPLAY, text: "rock" })
-        })
-        it("before a MIDI batch that kept it waiting DISPLAY_STARVED_MS", () => {
-            const o = new Outbox(0, 10)
-            o.setDisplay("rock", 0)
-            const ride = (t: number) => {
-                o.addMidi([0xe0, 0, t & 0x7f])
-                return o.take(t)!.kind
-            }
-            for (let t = 0; t < DISPLAY_STARVED_MS; t += STEP) expect(ride(t)).toBe(PACKET_MIDI)
-            expect(ride(DISPLAY_STARVED_MS)).toBe(PACKET_DISPLAY)
-            expect(o.take(DISPLAY_STARVED_MS + STEP)!.kind).toBe(PACKET_MIDI)
         })
     })
 })

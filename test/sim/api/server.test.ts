@@ -10,7 +10,7 @@ import { RecordingController } from "./recordingController"
 class Recorder extends RecordingController {
     state(): SimState {
         const faders = [1, 2, 3, 4].map(channel => ({ channel, element: "kick", position: 0.5, db: -3, target: null, touched: false, motor: 0, sourceDb: null }))
-        return { board: "headroom_fader4", status: "ready", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders, mixBusDb: -12, dropped: {}, display: { text: "rock", packets: 1, unbound: 0 }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
+        return { board: "headroom_fader4", status: "ready", preset: "rock", mode: "lower", bank: 0, law: "reaper", faders, mixBusDb: -12, dropped: {}, display: { text: "rock" }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
     }
     presets() {
         return ["pop", "rock"]

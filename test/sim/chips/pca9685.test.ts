@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest"
 import { ALL_LED_ON_L, channelBytes, chipBytes, frequencyOf, initWrites, LED0_ON_L, MIN_PRESCALE, MODE1, motorBytes, PRE_SCALE, prescaleFor } from "../../../src/boards/pca9685"
 import { bridgeDuty, Pca9685 } from "../../../sim/chips/pca9685"
-import { busMs, MotorBus } from "../../../sim/chips/motorBus"
 
 function ready(): Pca9685 {
     const c = new Pca9685()
@@ -72,25 +71,5 @@ describe("simulated PCA9685", () => {
         expect(bytes.length).toBe(1 + 64)
         c.write(bytes)
         speeds.forEach((s, m) => expect(bridgeDuty(c.duty(2 * m), c.duty(2 * m + 1))).toBeCloseTo(s, 3))
-    })
-})
-
-describe("simulated I2C bus", () => {
-    it("a write takes effect once the bus has carried it at 400 kHz, writes one after another", () => {
-        const duties: number[] = [0]
-        const bus = new MotorBus([{ address: 0x40, in1: 0 }], (i, d) => (duties[i] = d))
-        initWrites(MIN_PRESCALE).forEach(w => bus.write(0, 0x40, w))
-        const at = bus.write(0, 0x40, motorBytes(0, 0.5))
-        expect(busMs(9)).toBeCloseTo(0.225, 6)
-        expect(at).toBeCloseTo(initWrites(MIN_PRESCALE).reduce((t, w) => t + busMs(w.length), 0) + busMs(9), 6)
-        bus.settle(at - 0.01)
-        expect(duties[0]).toBe(0)
-        bus.settle(at)
-        expect(duties[0]).toBeCloseTo(0.5, 3)
-    })
-    it("counts writes to an address no chip answers", () => {
-        const bus = new MotorBus([{ address: 0x40, in1: 0 }], () => undefined)
-        bus.settle(bus.write(0, 0x41, [0, 0]))
-        expect(bus.unanswered).toBe(1)
     })
 })

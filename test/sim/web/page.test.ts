@@ -36,7 +36,7 @@ class FakeController extends RecordingController {
         decoded: [{ type: "pitchbend", channel: 1, value: 8192 }],
     }))
     state(): SimState {
-        return { board: "headroom_fader8", status: this.status, preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED, packets: 3, unbound: 0 }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
+        return { board: "headroom_fader8", status: this.status, preset: "rock", mode: "lower", bank: 0, law: "reaper", faders: this.faders, mixBusDb: -8, dropped: {}, display: { text: OLED }, host: { connected: true, midiUnbound: 0, linkUnbound: 0, losses: 0 } }
     }
     presets() {
         return ["pop", "rock", "jazz"]

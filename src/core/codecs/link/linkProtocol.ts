@@ -12,10 +12,10 @@
  * - the simulator's socket (in the VM only): heap (a diagnostic that restarts the firmware, see
  *   encodeHeapProbe) to the device; state and strip (what the simulator's API shows: the state's
  *   head, and each fader in a message of its own, sent when it changes: one large message
- *   would need a large block of the VM's small heap) and display (the display's counters, once a
- *   second: the head, sent ten times a second, is already the firmware's largest allocation,
- *   and two more numbers in it ran fader8 out of memory while eight motors moved) and i2c (one
- *   I2C write for the simulated chips, see src/boards/simulatorI2c.ts) from it.
+ *   would need a large block of the VM's small heap) and counters (the rare ones, once a second:
+ *   the head, sent ten times a second, is already the firmware's largest allocation, and two
+ *   more numbers in it ran fader8 out of memory while eight motors moved) and i2c (one I2C write
+ *   for the simulated chips, see src/boards/simulatorI2c.ts) from it.
  */
 import { encodeMessage, OscArg, OscMessage, oscBlob, oscFloat, oscInt, oscString } from "../osc/osc"
 
@@ -185,10 +185,7 @@ export interface LinkState {
     stalls: number
     motorPackets: number
     midiPackets: number
-    /** The display's counters (from their own message): packets, and texts not sent for want of a bound display. */
-    displayPackets: number
-    displayUnbound: number
-    /** MIDI batches and link messages skipped for want of a host link serving their role (same message). */
+    /** MIDI batches and link messages skipped for want of a host link serving their role (from their own message). */
     midiUnbound: number
     linkUnbound: number
     /** Times the device found the host link silent for too long (rare counter). */
@@ -251,8 +248,6 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
         stalls: num(a[7]),
         motorPackets: num(a[8]),
         midiPackets: num(a[9]),
-        displayPackets: previous ? previous.displayPackets : 0,
-        displayUnbound: previous ? previous.displayUnbound : 0,
         midiUnbound: previous ? previous.midiUnbound : 0,
         linkUnbound: previous ? previous.linkUnbound : 0,
         linkLosses: previous ? previous.linkLosses : 0,
@@ -261,30 +256,26 @@ export function decodeState(m: OscMessage, previous: LinkState | null = null): L
 }
 
 /**
- * The counters that change rarely, sent once a second: display packets and texts, MIDI batches and
- * link messages not sent for want of a bound role, host links lost.
+ * The counters that change rarely, sent once a second: MIDI batches and link messages not sent
+ * for want of a bound role, host links lost.
  */
 export interface RareCounters {
-    displayPackets: number
-    displayUnbound: number
     midiUnbound: number
     linkUnbound: number
     linkLosses: number
 }
 
 export function encodeCounters(c: RareCounters): Buffer {
-    return encodeMessage(LINK_COUNTERS, [oscInt(c.displayPackets), oscInt(c.displayUnbound), oscInt(c.midiUnbound), oscInt(c.linkUnbound), oscInt(c.linkLosses)])
+    return encodeMessage(LINK_COUNTERS, [oscInt(c.midiUnbound), oscInt(c.linkUnbound), oscInt(c.linkLosses)])
 }
 
 /** Decodes the rare counters into `state`; false when the message is malformed. */
 export function applyCounters(state: LinkState, m: OscMessage): boolean {
     const a = m.args
-    if (m.address !== LINK_COUNTERS || a.length !== 5 || a.some(x => x.type !== "i")) return false
-    state.displayPackets = a[0].value as number
-    state.displayUnbound = a[1].value as number
-    state.midiUnbound = a[2].value as number
-    state.linkUnbound = a[3].value as number
-    state.linkLosses = a[4].value as number
+    if (m.address !== LINK_COUNTERS || a.length !== 3 || a.some(x => x.type !== "i")) return false
+    state.midiUnbound = a[0].value as number
+    state.linkUnbound = a[1].value as number
+    state.linkLosses = a[2].value as number
     return true
 }
 
