@@ -11,7 +11,9 @@
  *     gains on the speed error (the damping) and on the integrated position error, the integral
  *     frozen while the duty saturates (anti-windup);
  *   within a small band and slow: the motor is switched off and stays off (no buzzing) until the
- *     target moves or the error grows past a wider band.
+ *     target moves or the error grows past a wider band; a carriage that coasted on and came to rest
+ *     outside the small band is sent back gently, a couple of times per target at most, so that the
+ *     fader shows what the DAW holds.
  * Positions are 0..1 of travel, times ms, speeds travel/s, duties -1..1.
  */
 import { Carriage, CarriageModel } from "./carriage"
@@ -71,6 +73,13 @@ export const SERVO_DEFAULTS: ServoOptions = {
 
 /** Shortest time (ms) between two streamed targets taken for their speed: DAWs send 30-60 a second. */
 const MIN_TARGET_GAP_MS = 16
+/** Below this speed (travel/s) a carriage with its motor off has stopped. */
+const STILL_SPEED = 0.02
+/** Still periods whose mean error decides whether a resting carriage stopped short: the wiper is noisy. */
+const STILL_PERIODS = 5
+/** How often a resting carriage is sent back per target, and the top speed (travel/s) it is sent at. */
+const MAX_NUDGES = 2
+const NUDGE_SPEED = 0.15
 /** Most lateness the approach plans for (ms): readings older than this are not driven on. */
 const LATENESS_CAP_MS = 3 * CONTROL_PERIOD_MS
 
@@ -93,6 +102,12 @@ export class Servo {
     /** When the integral was last advanced (ms), -1 when it was reset. */
     private updatedAt = -1
     private resting = true
+    /** Times sent back since the target was set; the direction of the current return, 0 when none. */
+    private nudges = 0
+    private nudgeDir = 0
+    /** Errors summed over the periods the resting carriage has been still. */
+    private stillSum = 0
+    private stillCount = 0
     /** Speed of the target (travel/s) when the DAW streams it, and when it last changed. */
     private targetSpeed = 0
     private targetT = -1
@@ -129,6 +144,8 @@ export class Servo {
         this.targetT = now
         if (p !== this.target) {
             this.resting = false
+            this.nudges = 0
+            this.nudgeDir = 0
             // reported as on its way from now, not only from the next period
             this.state = SERVO_MOVING
         }
@@ -174,7 +191,7 @@ export class Servo {
             this.target = this.afterTouch >= 0 ? this.afterTouch : position
             this.afterTouch = -1
             this.targetSpeed = 0
-            this.resting = true
+            this.rest()
         }
         if (this.target < 0 || this.state === SERVO_STALLED) return this.off()
         return this.control(now, position, speed)
@@ -189,14 +206,10 @@ export class Servo {
         const error = goal - position
         const size = Math.abs(error)
         if (this.resting) {
-            if (size <= o.wakeBand && stream === 0) return this.off()
+            if (size <= o.wakeBand && stream === 0 && !this.stoppedShort(error, speed)) return this.off()
             this.resting = false
         }
-        if (stream === 0 && size <= o.restBand && Math.abs(speed) < o.restSpeed) {
-            this.resting = true
-            this.state = SERVO_IDLE
-            return this.off()
-        }
+        if (stream === 0 && size <= o.restBand && Math.abs(speed) < o.restSpeed) return this.rest()
         this.state = SERVO_MOVING
         // the error as it will be once this duty has acted; a late loop's duty acts later and longer
         const late = this.late
@@ -206,11 +219,14 @@ export class Servo {
         // the fastest speed from which, after running on for the loop's delay, braking still stops in time
         const delay = (o.planDelayMs + late) / 1000
         let wanted = o.brake * (Math.sqrt(delay * delay + (2 * far) / o.brake) - delay)
-        if (wanted > o.maxSpeed) wanted = o.maxSpeed
+        const cap = this.nudgeDir !== 0 ? NUDGE_SPEED : o.maxSpeed
+        if (wanted > cap) wanted = cap
         wanted = wanted * dir + stream
         let u = this.feedForward(wanted, speed) + o.speedGain * (wanted - speed) + o.integralGain * this.integral
         const saturated = u >= 1 || u <= -1
         u = u > 1 ? 1 : u < -1 ? -1 : u
+        // a return is a nudge forward that friction ends; it never brakes in reverse
+        if (this.nudgeDir !== 0 && u * this.nudgeDir <= 0) return this.rest()
         // anti-windup: the integral grows only while the duty has room to act on it
         if (!saturated && this.updatedAt >= 0) this.integral += (error * (now - this.updatedAt)) / 1000
         this.updatedAt = now
@@ -234,6 +250,39 @@ export class Servo {
         const seen = over <= LATENESS_CAP_MS ? over : 0
         const kept = this.late - since * this.opts.latenessDecay
         this.late = seen > kept ? seen : kept > 0 ? kept : 0
+    }
+
+    /**
+     * Whether the resting carriage, still for `STILL_PERIODS`, stopped beyond the rest band on
+     * average (the motor went off while it coasted, or a late write let it run on); if so a return
+     * starts, unless this target has had its share.
+     */
+    private stoppedShort(error: number, speed: number): boolean {
+        if (Math.abs(speed) >= STILL_SPEED) {
+            this.stillSum = 0
+            this.stillCount = 0
+            return false
+        }
+        this.stillSum += error
+        this.stillCount++
+        if (this.stillCount < STILL_PERIODS) return false
+        const mean = this.stillSum / this.stillCount
+        this.stillSum = 0
+        this.stillCount = 0
+        if (Math.abs(mean) <= this.opts.restBand || this.nudges >= MAX_NUDGES) return false
+        this.nudges++
+        this.nudgeDir = mean > 0 ? 1 : -1
+        return true
+    }
+
+    /** Motor off and resting: it stays off until the target moves, the error grows or it stopped short. */
+    private rest(): number {
+        this.resting = true
+        this.nudgeDir = 0
+        this.stillSum = 0
+        this.stillCount = 0
+        this.state = SERVO_IDLE
+        return this.off()
     }
 
     /** The duty that brings the carriage, moving at `speed`, to `wanted` against friction: a still one must first break away. */

@@ -48,6 +48,46 @@ describe("servo", () => {
         expect(s.update(10, 0.5 + (O.restBand + O.wakeBand) / 2, 0, 0, false)).toBe(0)
         expect(s.update(20, 0.5 + O.wakeBand * 1.5, 0, 0, false)).toBeLessThan(0)
     })
+    it("sends back, gently and forward only, a carriage that came to rest beyond the band", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        expect(s.update(0, 0.5, 0, 0, false)).toBe(0)
+        // it coasted on and stopped between the bands: noisy readings around 0.5045
+        const off = 0.5 + (O.restBand + O.wakeBand) / 2
+        let t = 10
+        let duty = 0
+        for (; t <= 100 && duty === 0; t += 10) duty = s.update(t, off + (t % 20 === 0 ? 0.0005 : -0.0005), 0, 0, false)
+        expect(duty).toBeLessThan(0)
+        expect(duty).toBeGreaterThan(-(O.breakawayDuty + 0.2))
+        expect(s.state).toBe(SERVO_MOVING)
+        // it does not brake in reverse: once the duty would turn, the motor is off and resting
+        expect(s.update(t, 0.4995, -0.1, 0, false)).toBe(0)
+        expect(s.state).toBe(SERVO_IDLE)
+    })
+    it("does not send back a carriage whose readings only stray past the band, nor more than twice per target", () => {
+        const s = new Servo(O)
+        s.setTarget(0.5, 0)
+        s.update(0, 0.5, 0, 0, false)
+        // noise around a good rest, some readings beyond the band: the mean is what counts
+        for (let t = 10; t <= 500; t += 10) expect(s.update(t, 0.5 + (t % 20 === 0 ? 0.004 : -0.0035), 0, 0, false)).toBe(0)
+        // a carriage that keeps stopping short is sent back twice, then left
+        let returns = 0
+        for (let t = 510; t <= 3000; t += 10) {
+            const duty = s.update(t, 0.5045, 0, 0, false)
+            if (duty !== 0) {
+                returns++
+                // the nudge found friction too strong: it ends (the duty would turn) and the carriage rests again
+                s.update(t + 5, 0.4999, -0.05, 0, false)
+            }
+        }
+        expect(returns).toBe(2)
+        // a new target earns new returns
+        s.setTarget(0.6, 3000)
+        s.update(3000, 0.6, 0, 0, false)
+        let again = 0
+        for (let t = 3010; t <= 3200; t += 10) if (s.update(t, 0.6045, 0, 0, false) !== 0) again++
+        expect(again).toBeGreaterThan(0)
+    })
     it("freezes the integral while the duty saturates (anti-windup)", () => {
         const s = new Servo(O)
         s.setTarget(1, 0)
