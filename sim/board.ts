@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { ButtonServer, JDBus, JDServerServiceProvider, JDServiceServer } from "jacdac-ts"
+import { ButtonServer, JDBus, JDServerServiceProvider, JDServiceServer, REFRESH } from "jacdac-ts"
 import { MotorWiring } from "../src/boards/pcaMotors"
 import { SimI2cBus } from "./chips/i2cBus"
 import { MotorChips } from "./chips/motorChips"
@@ -232,7 +232,7 @@ export class SimBoard {
         const f = this.faders[index]
         const wasTouched = f.model.touched()
         f.model.grab(position)
-        if (!wasTouched) await f.touch.down()
+        if (!wasTouched) await press(f.touch, true)
     }
 
     /** The hand lets go of fader `index`. */
@@ -240,14 +240,14 @@ export class SimBoard {
         const f = this.faders[index]
         if (!f.model.touched()) return
         f.model.release()
-        await f.touch.up()
+        await press(f.touch, false)
     }
 
     /** Presses and releases a front-panel button, held `ms` (a long press on mode calibrates). */
     async pressButton(name: SimButton, ms = 60) {
-        await this.buttons[name].down()
+        await press(this.buttons[name], true)
         await new Promise(r => setTimeout(r, ms))
-        await this.buttons[name].up()
+        await press(this.buttons[name], false)
     }
 
     /** Cuts every motor: the device is gone, so nothing may keep driving (no runaway motor); the PWM chips start afresh. */
@@ -258,4 +258,15 @@ export class SimBoard {
     }
 
     private catchUp: () => void = () => undefined
+}
+
+/**
+ * A button goes down or up and says so at once. jacdac-ts's button server sends its down and up
+ * events only on the bus's refresh tick (50 ms, later on a busy machine): a press between two
+ * ticks would never reach the firmware, and every event would come up to a tick late.
+ */
+async function press(button: ButtonServer, down: boolean) {
+    if (down) await button.down()
+    else await button.up()
+    button.emit(REFRESH)
 }
