@@ -60,7 +60,7 @@ describe("firmware with no host link", () => {
         expect(await until(() => fw()?.preset === next, 3000)).toBe(true)
         await sleep(200)
         expect(await until(allIdle, 8000)).toBe(true)
-        expected(next).forEach((p, i) => expect(Math.abs(pos(i) - p), `fader ${i + 1}`).toBeLessThan(0.01))
+        expected(next).forEach((p, i) => expect(Math.abs(pos(i) - p), `fader ${i + 1} at ${pos(i).toFixed(4)} for ${p.toFixed(4)}, servo ${fw()!.faders[i].servo}, stalls ${fw()!.stalls}`).toBeLessThan(0.01))
     })
 
     it("stops a moving motor under a hand", async () => {
