@@ -130,6 +130,7 @@ export class ClosedLoop {
     /** Moves fader `i` to `position` as a preset would (`stream`: as a DAW's automation does, timed). */
     moveTo(i: number, position: number, stream = false) {
         this.faders[i].core.moveTo(position, stream, stream ? this.t : -1)
+        if (this.loop.start(this.t)) this.motors.apply(this.loop.duties)
     }
 
     /** A hand takes (true) or leaves (false) fader `i`, as the touch IC reports it. */

@@ -30,6 +30,11 @@ export class ControlLoop {
         if (this.loop.touch(i, down, ds.millis())) this.motors.apply(this.loop.duties)
     }
 
+    /** Faders given a target while at rest start now, not at the next period. */
+    startMoves() {
+        if (this.loop.start(ds.millis())) this.motors.apply(this.loop.duties)
+    }
+
     /** Drives motor `i` at `duty` outside the servo (calibration), from the next period: all motors set at once go in one write. */
     drive(i: number, duty: number) {
         this.loop.drive(i, duty, ds.millis())

@@ -108,13 +108,18 @@ export async function startFirmware(hw: Hardware) {
         for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
         console.log(`heap probe: ${bytes} B free`)
     }
+    // what a press or a message sets moving starts now, not at the next period
+    const moving = (act: () => void) => () => {
+        act()
+        control.startMoves()
+    }
     connectButtons(hw, {
-        presetNext: () => mix.stepPreset(1),
-        presetPrev: () => mix.stepPreset(-1),
-        bankLeft: () => mix.shiftBank(-1),
-        bankRight: () => mix.shiftBank(1),
-        toggleMode: () => mix.toggleMode(),
-        listen: () => mix.listen(),
+        presetNext: moving(() => mix.stepPreset(1)),
+        presetPrev: moving(() => mix.stepPreset(-1)),
+        bankLeft: moving(() => mix.shiftBank(-1)),
+        bankRight: moving(() => mix.shiftBank(1)),
+        toggleMode: moving(() => mix.toggleMode()),
+        listen: moving(() => mix.listen()),
         calibrate: () => recalibrate.start(),
     })
 
@@ -148,6 +153,7 @@ export async function startFirmware(hw: Hardware) {
         else if (cmd.kind === "levels") mix.sources.update(cmd.channel, cmd.levels, ds.millis())
         else if (cmd.kind === "config") mix.configure(cmd.text[0], cmd.text[1])
         else if (cmd.kind === "calibrate") recalibrate.start()
+        control.startMoves()
     }
     if (sim) {
         sim.frames.onMessage = m => {

@@ -3,7 +3,7 @@
  * per control period out, with touch and the DAW-facing strip kept in step. The firmware feeds it
  * role data; the closed-loop model and the tests feed it a physical model.
  */
-import { Servo, ServoOptions, SERVO_DEFAULTS } from "./servo"
+import { Servo, ServoOptions, SERVO_DEFAULTS, SERVO_MOVING } from "./servo"
 import { Calibration, UNCALIBRATED, Wiper, WiperOptions, WIPER_DEFAULTS } from "./sensing"
 import { Strip } from "../surface/strip"
 import { Touch, TouchOptions, TOUCH_DEFAULTS } from "./touch"
@@ -133,6 +133,11 @@ export class Fader {
             this.strip.move(toPosition14(this.wiper.reported))
             this.handMoved = true
         }
+    }
+
+    /** Given a target it is not driving towards yet: not under a hand, nor driven outside the servo. */
+    starting(): boolean {
+        return this.servo.state === SERVO_MOVING && this.servo.duty === 0 && !this.manual && !this.touch.touched()
     }
 
     /** One control period at `now` (ms): the motor duty until the next one (-1..1). */

@@ -26,6 +26,24 @@ export class FaderLoop {
         return changed
     }
 
+    /**
+     * Faders at rest that were given somewhere to go (the DAW's fader, a preset, a bank) start at
+     * `now` (ms) rather than at the next period: a move would otherwise wait up to a period for the
+     * loop. Returns true when any duty changed.
+     */
+    start(now: number): boolean {
+        let changed = false
+        for (let i = 0; i < this.faders.length; i++) {
+            if (this.duties[i] !== 0 || !this.faders[i].starting()) continue
+            const d = this.faders[i].control(now)
+            if (d !== 0) {
+                this.duties[i] = d
+                changed = true
+            }
+        }
+        return changed
+    }
+
     /** Fader `i`'s touch IC changed at `now` (ms): its duty is decided at once (a hand wins). */
     touch(i: number, down: boolean, now: number): boolean {
         const d = this.faders[i].touchSensor(down, now)
