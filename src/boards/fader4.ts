@@ -5,6 +5,7 @@
  */
 import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader4"
+import { CONTROL_PERIOD_MS } from "../core/control/period"
 import { Hardware } from "../firmware/hardware"
 import { startOledDisplay } from "./oledDisplay"
 import { startI2cBus } from "./i2c"
@@ -13,10 +14,10 @@ import { PcaMotors } from "./pcaMotors"
 /** Starts the on-board servers, the motors' PWM chips and the display of Fader4 and returns their roles. */
 export function startHardware(): Hardware {
     const wipers = [
-        startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader2", pin: pins.VN, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: 10 }),
+        startPotentiometer({ name: "fader1", pin: pins.VP, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader2", pin: pins.VN, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader3", pin: pins.P34, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader4", pin: pins.P35, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
     ]
     const i2c = startI2cBus()
     const motors = new PcaMotors(i2c, [

@@ -5,6 +5,7 @@
  */
 import { startButton, startPotentiometer } from "@devicescript/servers"
 import { pins } from "@dsboard/headroom_fader8"
+import { CONTROL_PERIOD_MS } from "../core/control/period"
 import { Hardware } from "../firmware/hardware"
 import { startOledDisplay } from "./oledDisplay"
 import { startI2cBus } from "./i2c"
@@ -13,15 +14,15 @@ import { PcaMotors } from "./pcaMotors"
 /** Starts the on-board servers, the motors' PWM chips and the display of Fader8 and returns their roles. */
 export function startHardware(): Hardware {
     const wipers = [
-        startPotentiometer({ name: "fader1", pin: pins.P1, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader2", pin: pins.P2, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader3", pin: pins.P4, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader4", pin: pins.P5, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader5", pin: pins.P6, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader6", pin: pins.P7, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader7", pin: pins.P8, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "fader8", pin: pins.P9, samplingItv: 5, streamingItv: 10 }),
-        startPotentiometer({ name: "faderMaster", pin: pins.P10, samplingItv: 5, streamingItv: 10 }),
+        startPotentiometer({ name: "fader1", pin: pins.P1, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader2", pin: pins.P2, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader3", pin: pins.P4, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader4", pin: pins.P5, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader5", pin: pins.P6, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader6", pin: pins.P7, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader7", pin: pins.P8, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "fader8", pin: pins.P9, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
+        startPotentiometer({ name: "faderMaster", pin: pins.P10, samplingItv: 5, streamingItv: CONTROL_PERIOD_MS }),
     ]
     const i2c = startI2cBus()
     const motors = new PcaMotors(i2c, [

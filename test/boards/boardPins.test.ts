@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { frequencyOf, MIN_PRESCALE } from "../../src/boards/pca9685"
+import { CONTROL_PERIOD_MS } from "../../src/core/control/period"
 import { PAGES, WIDTH } from "../../src/boards/ssd1306"
 import { BOARDS, gpioOf, stripsOf } from "../../scripts/wiring-svg.mjs"
 
@@ -32,7 +33,7 @@ function expectedCalls(board: any): Call[] {
     const strips = stripsOf(board)
     const s = (n: number) => String(n)
     return [
-        ...strips.map(f => ({ fn: "startPotentiometer", props: { name: f.roles.wiper, pin: f.wiper, samplingItv: s(h.wiper.samplingItv), streamingItv: s(h.wiper.streamingItv) } })),
+        ...strips.map(f => ({ fn: "startPotentiometer", props: { name: f.roles.wiper, pin: f.wiper, samplingItv: s(h.wiper.samplingItv), streamingItv: "CONTROL_PERIOD_MS" } })),
         ...strips.map(f => ({ fn: "startButton", props: { name: f.roles.touch, pin: f.touch, activeHigh: "true" } })),
         ...BUTTONS.map(n => ({ fn: "startButton", props: { name: n, pin: h.buttons[n] } })),
         { fn: "startOledDisplay", props: { address: "0x" + h.display.address.toString(16) } },
@@ -48,6 +49,10 @@ describe.each(BOARDS)("%s", id => {
 
     it("starts exactly the roles, pins and addresses the board JSON names, in the documented order", () => {
         expect(startCalls(source)).toEqual(expectedCalls(board))
+    })
+
+    it("streams the wipers at the control period, the one constant the firmware and the simulator use", () => {
+        expect(h.wiper.streamingItv).toBe(CONTROL_PERIOD_MS)
     })
 
     it("puts the motors' PCA9685s and the OLED on one I2C bus", () => {
