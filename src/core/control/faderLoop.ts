@@ -16,13 +16,7 @@ export class FaderLoop {
     /** Runs one control period at `now` (ms); returns true when any duty changed. */
     tick(now: number): boolean {
         let changed = false
-        for (let i = 0; i < this.faders.length; i++) {
-            const d = this.faders[i].control(now)
-            if (d !== this.duties[i]) {
-                this.duties[i] = d
-                changed = true
-            }
-        }
+        for (let i = 0; i < this.faders.length; i++) changed = this.set(i, this.faders[i].control(now)) || changed
         return changed
     }
 
@@ -33,27 +27,24 @@ export class FaderLoop {
      */
     start(now: number): boolean {
         let changed = false
-        for (let i = 0; i < this.faders.length; i++) {
-            if (this.duties[i] !== 0 || !this.faders[i].starting()) continue
-            const d = this.faders[i].control(now)
-            if (d !== 0) {
-                this.duties[i] = d
-                changed = true
-            }
-        }
+        for (let i = 0; i < this.faders.length; i++) if (this.faders[i].starting()) changed = this.set(i, this.faders[i].control(now)) || changed
         return changed
     }
 
     /** Fader `i`'s touch IC changed at `now` (ms): its duty is decided at once (a hand wins). */
     touch(i: number, down: boolean, now: number): boolean {
-        const d = this.faders[i].touchSensor(down, now)
-        if (d === this.duties[i]) return false
-        this.duties[i] = d
-        return true
+        return this.set(i, this.faders[i].touchSensor(down, now))
     }
 
     /** Fader `i`'s motor is driven outside the servo (calibration) at `duty`. */
     drive(i: number, duty: number, now: number) {
         this.duties[i] = this.faders[i].drive(duty, now)
+    }
+
+    /** Keeps `d` as fader `i`'s duty; true when it changed. */
+    private set(i: number, d: number): boolean {
+        if (d === this.duties[i]) return false
+        this.duties[i] = d
+        return true
     }
 }
