@@ -347,7 +347,7 @@ async function main() {
             bytecodeBytes: { headroom_fader4: size("headroom_fader4"), headroom_fader8: size("headroom_fader8") },
             heapBytes: GC_HEAP_BYTES - heapFree,
             heapFreeBytes: heapFree,
-            heapNote: `in use = the runtime's ${GC_HEAP_BYTES / 1024} KB GC heap (JD_GC_KB) minus what a probe could still allocate in 256-byte pieces (to 512 B), after a ${SESSION_MS / 60000}-minute session of ${actions} actions (presets, DAW moves, touches); the runtime's own structures count as in use`,
+            heapNote: `in use = the runtime's ${GC_HEAP_BYTES / 1024} KB GC heap (JD_GC_KB) minus what a probe could still allocate in 64-byte pieces (to 512 B), after a ${SESSION_MS / 60000}-minute session of ${actions} actions (presets, DAW moves, touches); the runtime's own structures count as in use`,
             panicsDuringBench: panics,
             vmCpuMsPerControlPeriod: { atRest: Math.round(cpuAtRest * 100) / 100, riding: Math.round(cpuBusy * 100) / 100, note: "CPU time of the VM's process group (WASM VM and its bus connection) per 10 ms control period" },
             motorPackets: fw.motorPackets,

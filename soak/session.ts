@@ -46,9 +46,8 @@ export interface SoakOptions {
     /**
      * Heap measurements before the session (default 3), each after a few seconds of steps; the
      * lowest is the baseline, and their spread is check (c)'s slack: measurements of restarted
-     * programs at rest differ by up to 2.3 KB (8448, 9216 and 10752 B in one run; fragmentation
-     * differs, and the probe allocates 256-byte pieces), so a single after-session value can only
-     * be judged against that.
+     * programs at rest differ by up to about 0.6 KB (src/firmware/heapProbe.ts), so a single
+     * after-session value can only be judged against that.
      */
     heapBaselines?: number
     /** Progress lines. */
@@ -295,8 +294,8 @@ export async function runSoak(sim: Simulator, o: SoakOptions): Promise<SoakRepor
     report.heapBefore = Math.min(...report.heapSamples)
     report.heapSlack = Math.max(HEAP_SLACK, Math.max(...report.heapSamples) - report.heapBefore)
     say(`free heap before: ${report.heapBefore} B (lowest of ${report.heapSamples.join(", ")})`)
-    // Runs of the program differ at rest by up to 2.3 KB of free heap (README, Memory), more than
-    // three samples show, so (c) compares the session's own program with itself: warmed up like
+    // Runs of the program differ at rest by up to about 0.6 KB of free heap (README, Memory), more
+    // than three samples may show, so (c) compares the session's own program with itself: warmed up like
     // the samples, it must have the reference free before the session; a run that has not is
     // replaced by the next (each miss restarts the program), the reference a step lower.
     const step = o.heapStep ?? 256

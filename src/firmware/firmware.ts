@@ -30,9 +30,8 @@ import { Settings } from "./settings"
 import { StateReport } from "./stateReport"
 import { SourceLevels } from "./sourceLevels"
 import { SCREEN_MS, showScreen } from "./screen"
+import { holdHeap } from "./heapProbe"
 
-/** Piece size (bytes) of a heap probe. */
-const HEAP_PROBE_PIECE = 256
 /** Longest wait of a heap probe for the link to have nothing in flight (ms). */
 const PROBE_DRAIN_MS = 500
 /** The scribble strips are looked at this often (ms); a level changes at most every LEVEL_MS. */
@@ -103,9 +102,7 @@ export async function startFirmware(hw: Hardware) {
         // at a moment the socket has nothing in flight: the second's full state report waiting for
         // it (ten packets, about 1.5 KB) would count as heap in use, by chance
         for (let waited = 0; sim && !sim.drained() && waited < PROBE_DRAIN_MS; waited += 5) await ds.sleep(5)
-        // in pieces, so that it measures what is free rather than the largest free block
-        const pieces: Buffer[] = []
-        for (let n = 0; n < bytes; n += HEAP_PROBE_PIECE) pieces.push(Buffer.alloc(HEAP_PROBE_PIECE))
+        holdHeap(bytes)
         console.log(`heap probe: ${bytes} B free`)
     }
     // what a press or a message sets moving starts now, not at the next period
