@@ -273,8 +273,13 @@ describe("restarts of the firmware", () => {
             await restartVm(false)
             // a crash loop would drop the link again within a second
             const connections = sim.link.counters().device.connections
+            const starts = sim.programStarts
             await sleep(1000)
-            expect(sim.link.counters().device.connections, "the firmware restarted again").toBe(connections)
+            // a second hello is a restart or a link lost and found again: the message says which
+            expect(
+                sim.link.counters().device.connections,
+                `the firmware said hello again: ${sim.programStarts - starts} program start(s) since it was back, ${sim.panics.length - panicsBefore} panic(s), ${fw()?.linkLosses ?? "?"} link loss(es) seen by the device`
+            ).toBe(connections)
             expect(sim.link.deviceConnected()).toBe(true)
             expect(sim.panics.slice(panicsBefore)).toEqual([])
             const back = what === "preset" ? fw()!.preset : fw()!.mode
